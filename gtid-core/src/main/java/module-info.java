@@ -1,0 +1,8 @@
+/**
+ * GTID sets for MySQL (including tagged GTIDs) and GTID positions for MariaDB: exact parsing, the
+ * servers' canonical text, set algebra and a streaming builder, with no dependency beyond
+ * {@code java.base}.
+ */
+module io.github.dmswitchover.gtid {
+  // Its API packages are exported here as they are added.
+}
