@@ -1,0 +1,18 @@
+/**
+ * Test support for DM switchover automation: real MySQL and MariaDB replication groups started by a
+ * JUnit 5 extension, and a loopback TCP forwarder that stands in for a virtual IP.
+ *
+ * <p>Testcontainers is optional: it is used, when it is on the class path and a Docker engine runs,
+ * for server versions that are not installed locally.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module io.github.dmswitchover.testkit {
+  requires transitive org.junit.jupiter.api;
+  requires transitive java.sql;
+  requires org.slf4j;
+  requires static testcontainers;
+  requires static com.github.dockerjava.api;
+
+  exports io.github.dmswitchover.testkit.db;
+  exports io.github.dmswitchover.testkit.vip;
+}
