@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -131,27 +132,49 @@ final class LocalServerProcess implements MemberRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": cannot start " + installation.server() + ": " + e.getMessage(), e);
     }
-    boolean ready = Poll.until(() -> !process.isAlive() || accepts(), startTimeout);
-    if (!process.isAlive()) {
-      String tail = logTail();
-      if (tail.contains("Address already in use")) {
-        throw new PortTakenException();
-      }
+    Poll.until(() -> !process.isAlive() || accepts(), startTimeout);
+    if (process.isAlive() && accepts()) {
+      return;
+    }
+    boolean exited = !process.isAlive();
+    String tail = logTail();
+    boolean portTaken = tail.contains("Address already in use") || someoneElseAnswers();
+    process.destroyForcibly();
+    if (portTaken) {
+      throw new PortTakenException();
+    }
+    if (exited) {
       throw new IllegalStateException(name + " (" + installation.version() + ") exited with code "
           + process.exitValue() + " while starting; " + errorLog() + ":\n" + tail);
     }
-    if (!ready) {
-      process.destroyForcibly();
-      throw new IllegalStateException(name + " did not accept connections within " + startTimeout + "; "
-          + errorLog() + ":\n" + logTail());
-    }
+    throw new IllegalStateException(name + " did not accept connections within " + startTimeout + "; "
+        + errorLog() + ":\n" + tail);
   }
 
+  /**
+   * Whether our server answers on the port. The data folder is compared because another build on
+   * the same machine may hold the port we picked: then the answer comes from its server, ours dies
+   * on the bind error, and we must not mistake the one for the other.
+   */
   private boolean accepts() {
+    return process.isAlive() && answeringDataDir().map(this::isOurs).orElse(false);
+  }
+
+  /** Whether a server that is not ours answers on our port. */
+  private boolean someoneElseAnswers() {
+    return answeringDataDir().map(d -> !isOurs(d)).orElse(false);
+  }
+
+  private boolean isOurs(String datadir) {
+    return Path.of(datadir).toAbsolutePath().normalize().equals(dataDir().toAbsolutePath().normalize());
+  }
+
+  /** The data folder of whatever server answers on the port, empty if none answers. */
+  private Optional<String> answeringDataDir() {
     try (Connection c = Jdbc.connect(HOST, port)) {
-      return "1".equals(Jdbc.value(c, "SELECT 1"));
+      return Optional.of(String.valueOf(Jdbc.value(c, "SELECT @@GLOBAL.datadir")));
     } catch (SQLException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -280,7 +303,11 @@ final class LocalServerProcess implements MemberRuntime {
   }
 
   /** The server exited because its port was taken; retried on another port. */
-  private static final class PortTakenException extends RuntimeException {
+  private final class PortTakenException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    PortTakenException() {
+      super(name + ": port " + port + " is taken by another server");
+    }
   }
 }
