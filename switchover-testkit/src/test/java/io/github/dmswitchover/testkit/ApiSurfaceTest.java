@@ -22,15 +22,17 @@ class ApiSurfaceTest {
         .find("io.github.dmswitchover.testkit").orElseThrow().descriptor();
     Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
     assertThat(exported).containsExactlyInAnyOrder(
-        "io.github.dmswitchover.testkit.db", "io.github.dmswitchover.testkit.vip");
+        "io.github.dmswitchover.testkit.db", "io.github.dmswitchover.testkit.vip", "io.github.dmswitchover.testkit.dm");
     assertThat(d.exports()).allMatch(e -> !e.isQualified());
-    assertThat(d.packages()).containsExactlyInAnyOrderElementsOf(exported);
+    assertThat(d.packages()).filteredOn(p -> !p.contains(".internal")).containsExactlyInAnyOrderElementsOf(exported);
   }
 
   @Test
   void mainSources_useNeitherSystemOutNorJavaUtilLogging() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-      List<Path> offenders = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+      // DmctlMain is a command-line program: its standard output is its interface.
+      List<Path> offenders = files.filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> !p.getFileName().toString().equals("DmctlMain.java")).filter(p -> {
         try {
           String s = Files.readString(p);
           return s.contains("System.out") || s.contains("System.err") || s.contains("java.util.logging");
