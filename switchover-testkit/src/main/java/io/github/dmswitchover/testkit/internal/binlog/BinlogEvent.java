@@ -58,23 +58,26 @@ public sealed interface BinlogEvent {
   }
 
   /**
-   * A MySQL {@code GTID_LOG_EVENT} (type 33): a transaction {@code sid:gno} begins.
+   * A MySQL {@code GTID_LOG_EVENT} (type 33), or {@code GTID_TAGGED_LOG_EVENT} (type 42, MySQL 8.3+):
+   * a transaction {@code sid:gno} or {@code sid:tag:gno} begins.
    *
    * @param sid the source server's UUID
+   * @param tag the GTID's tag, or the empty string for an untagged GTID
    * @param gno the transaction's number
    * @param file the binary log the event is in
    * @param endPosition the end of the event in {@code file}
    */
-  record MysqlGtid(UUID sid, long gno, String file, long endPosition) implements BinlogEvent {
+  record MysqlGtid(UUID sid, String tag, long gno, String file, long endPosition) implements BinlogEvent {
     /** Checks that no component is null. */
     public MysqlGtid {
       Objects.requireNonNull(sid, "sid");
+      Objects.requireNonNull(tag, "tag");
       Objects.requireNonNull(file, "file");
     }
 
-    /** Returns the GTID as MySQL prints it, {@code uuid:gno}. */
+    /** Returns the GTID as MySQL prints it, {@code uuid:gno} or {@code uuid:tag:gno}. */
     public String gtid() {
-      return sid + ":" + gno;
+      return tag.isEmpty() ? sid + ":" + gno : sid + ":" + tag + ":" + gno;
     }
   }
 
@@ -125,7 +128,9 @@ public sealed interface BinlogEvent {
 
   /**
    * An event the simulator would need but this client cannot decode, surfaced rather than guessed
-   * at, e.g. a heartbeat of the second version (type 41).
+   * at: a heartbeat of the second version (type 41, which the server sends only to replicas that ask
+   * for it, and this client does not), or a tagged GTID event of a serialization format version other
+   * than 1.
    *
    * @param type the event type code
    * @param file the binary log the event is in

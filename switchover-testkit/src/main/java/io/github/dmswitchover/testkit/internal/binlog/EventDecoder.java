@@ -136,14 +136,14 @@ final class EventDecoder {
         UUID sid = GtidSetEncoding.readUuid(body);
         long gno = body.int8();
         group = Group.AFTER_GTID;
-        return new BinlogEvent.MysqlGtid(sid, gno, file, nextPosition);
+        return new BinlogEvent.MysqlGtid(sid, "", gno, file, nextPosition);
       }
       case ANONYMOUS_GTID:
         group = Group.AFTER_GTID;
         return null;
       case GTID_TAGGED:
         group = Group.AFTER_GTID;
-        return new BinlogEvent.Unsupported(type, file, nextPosition);
+        return taggedGtid(body, nextPosition);
       case MARIADB_GTID: {
         long sequence = body.int8();
         long domainId = body.int4();
@@ -159,6 +159,64 @@ final class EventDecoder {
       default:
         return null;
     }
+  }
+
+  /**
+   * Decodes a {@code GTID_TAGGED_LOG_EVENT}, a {@link MysqlSerialization} message whose first fields
+   * are: 0 the flags, 1 the 16 UUID bytes (each a variable-length integer), 2 the GNO (signed),
+   * 3 the tag (a string); later fields (commit timestamps, lengths, versions) are not needed.
+   */
+  private BinlogEvent taggedGtid(ByteReader body, long nextPosition) {
+    long version = MysqlSerialization.readUnsigned(body);
+    if (version != MysqlSerialization.FORMAT_VERSION) {
+      return new BinlogEvent.Unsupported(GTID_TAGGED, file, nextPosition);
+    }
+    MysqlSerialization.readUnsigned(body); // message size
+    MysqlSerialization.readUnsigned(body); // last non-ignorable field id
+    long field = MysqlSerialization.readUnsigned(body);
+    if (field == 0) {
+      MysqlSerialization.readUnsigned(body); // flags
+      field = nextField(body);
+    }
+    UUID sid = null;
+    if (field == 1) {
+      long msb = 0;
+      long lsb = 0;
+      for (int i = 0; i < 16; i++) {
+        long b = MysqlSerialization.readUnsigned(body);
+        if (b > 0xFF) {
+          throw new MalformedPacketException("UUID byte " + i + " is " + b);
+        }
+        if (i < 8) {
+          msb = msb << 8 | b;
+        } else {
+          lsb = lsb << 8 | b;
+        }
+      }
+      sid = new UUID(msb, lsb);
+      field = nextField(body);
+    }
+    Long gno = null;
+    if (field == 2) {
+      gno = MysqlSerialization.readSigned(body);
+      field = nextField(body);
+    }
+    String tag = "";
+    if (field == 3) {
+      long length = MysqlSerialization.readUnsigned(body);
+      if (length > body.remaining()) {
+        throw new MalformedPacketException("a tag of " + length + " bytes but only " + body.remaining() + " remain");
+      }
+      tag = body.fixedString((int) length);
+    }
+    if (sid == null || gno == null) {
+      throw new MalformedPacketException("no " + (sid == null ? "UUID" : "GNO") + " field");
+    }
+    return new BinlogEvent.MysqlGtid(sid, tag, gno, file, nextPosition);
+  }
+
+  private static long nextField(ByteReader body) {
+    return body.hasRemaining() ? MysqlSerialization.readUnsigned(body) : -1;
   }
 
   private BinlogEvent query(ByteReader body, long nextPosition) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,15 +45,13 @@ public sealed interface StartPosition permits StartPosition.MysqlGtidSet, StartP
 
   /**
    * Parses a MySQL GTID set as the server prints it ({@code @@GLOBAL.gtid_executed}), e.g.
-   * {@code "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7,\n4e11fa47-71ca-11e1-9e33-c80aa9429562:1"};
-   * the empty string is the empty set. Intervals are sorted and merged and SIDs ordered by their
-   * text, so equal sets give equal values.
+   * {@code "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7:dm:1-3,\n4e11fa47-71ca-11e1-9e33-c80aa9429562:1"};
+   * the empty string is the empty set. Tagged GTIDs (MySQL 8.3+) are supported: a tag applies to the
+   * intervals after it, up to the next tag. Tags are lowercased, intervals sorted and merged, and
+   * entries ordered by SID text and tag (untagged first), so equal sets give equal values.
    *
-   * <p>Tagged GTIDs ({@code uuid:tag:n}, MySQL 8.3+) are not supported as a start position:
-   * {@code COM_BINLOG_DUMP_GTID} needs another encoding for them, which this client does not write.
-   *
-   * @throws IllegalArgumentException if {@code text} is not an untagged GTID set (the message names
-   *     the offending part), including when it holds a tagged GTID
+   * @throws IllegalArgumentException if {@code text} is not a GTID set (the message names the
+   *     offending part)
    */
   static MysqlGtidSet parseMysql(String text) {
     return MysqlGtidSet.parse(text);
@@ -69,26 +68,30 @@ public sealed interface StartPosition permits StartPosition.MysqlGtidSet, StartP
   }
 
   /**
-   * A MySQL GTID set (untagged): the SIDs with their intervals.
+   * A MySQL GTID set: the transaction sources (SID and tag) with their intervals. A set holding a
+   * tagged GTID is sent in the tagged encoding of MySQL 8.3+, which older servers do not read.
    *
-   * @param sids one entry per source server, each SID at most once
+   * @param sids one entry per transaction source, each SID and tag pair at most once
    */
   record MysqlGtidSet(List<SidIntervals> sids) implements StartPosition {
     private static final Pattern INTERVAL = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final Pattern TAG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,31}");
+    private static final Comparator<SidIntervals> ORDER =
+        Comparator.comparing((SidIntervals s) -> s.sid().toString()).thenComparing(SidIntervals::tag);
 
     /**
      * Checks the components and copies the list.
      *
-     * @throws IllegalArgumentException if a SID appears twice
+     * @throws IllegalArgumentException if a SID and tag pair appears twice
      */
     public MysqlGtidSet {
       Objects.requireNonNull(sids, "sids");
       sids = List.copyOf(sids);
-      Set<UUID> seen = new HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (SidIntervals s : sids) {
-        if (!seen.add(s.sid())) {
-          throw new IllegalArgumentException("SID " + s.sid() + " appears twice in the GTID set; merge its intervals");
+        if (!seen.add(s.sid() + ":" + s.tag())) {
+          throw new IllegalArgumentException("SID " + s.sid() + (s.isTagged() ? " with tag " + s.tag() : "")
+              + " appears twice in the GTID set; merge its intervals");
         }
       }
     }
@@ -103,22 +106,44 @@ public sealed interface StartPosition permits StartPosition.MysqlGtidSet, StartP
       return sids.isEmpty();
     }
 
-    /** Returns the MySQL text form, e.g. {@code uuid:1-5:7,uuid2:1}; empty for the empty set. */
+    /** Returns whether the set holds a tagged GTID. */
+    public boolean isTagged() {
+      for (SidIntervals s : sids) {
+        if (s.isTagged()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Returns the MySQL text form, entries of one SID joined as the server prints them, e.g.
+     * {@code uuid:1-5:7:dm:1-3,uuid2:1}; empty for the empty set.
+     */
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder();
-      for (SidIntervals sid : sids) {
-        if (s.length() > 0) {
-          s.append(',');
+      UUID previous = null;
+      for (SidIntervals entry : sids) {
+        if (entry.sid().equals(previous)) {
+          String text = entry.toString();
+          s.append(text, text.indexOf(':'), text.length());
+        } else {
+          if (s.length() > 0) {
+            s.append(',');
+          }
+          s.append(entry);
         }
-        s.append(sid);
+        previous = entry.sid();
       }
       return s.toString();
     }
 
     static MysqlGtidSet parse(String text) {
       Objects.requireNonNull(text, "text");
-      Map<UUID, List<SidIntervals.Interval>> bySid = new LinkedHashMap<>();
+      Map<String, List<SidIntervals.Interval>> byKey = new LinkedHashMap<>();
+      Map<String, UUID> sidOf = new LinkedHashMap<>();
+      Map<String, String> tagOf = new LinkedHashMap<>();
       for (String rawSegment : text.split(",", -1)) {
         String segment = rawSegment.strip();
         if (segment.isEmpty()) {
@@ -129,30 +154,43 @@ public sealed interface StartPosition permits StartPosition.MysqlGtidSet, StartP
         if (parts.length < 2) {
           throw new IllegalArgumentException("GTID set '" + text + "': '" + segment + "' has no interval after the SID");
         }
-        List<SidIntervals.Interval> intervals = bySid.computeIfAbsent(sid, k -> new ArrayList<>());
+        String tag = "";
+        boolean tagHasInterval = true;
         for (int i = 1; i < parts.length; i++) {
           String part = parts[i].strip();
           var m = INTERVAL.matcher(part);
           if (m.matches()) {
             long start = parseGno(m.group(1), text);
             long end = m.group(2) == null ? start : parseGno(m.group(2), text);
+            String key = sid + ":" + tag;
+            sidOf.put(key, sid);
+            tagOf.put(key, tag);
             try {
-              intervals.add(new SidIntervals.Interval(start, end));
+              byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new SidIntervals.Interval(start, end));
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException("GTID set '" + text + "': " + e.getMessage(), e);
             }
-          } else if (i == 1 && TAG.matcher(part).matches()) {
-            throw new IllegalArgumentException("GTID set '" + text + "' holds the tagged GTIDs '" + segment
-                + "': tagged GTIDs (MySQL 8.3+) are not supported as a binlog dump start position");
+            tagHasInterval = true;
+          } else if (TAG.matcher(part).matches()) {
+            if (!tagHasInterval) {
+              throw new IllegalArgumentException("GTID set '" + text + "': tag '" + tag + "' in '" + segment
+                  + "' has no interval");
+            }
+            tag = part.toLowerCase(Locale.ROOT);
+            tagHasInterval = false;
           } else {
             throw new IllegalArgumentException("GTID set '" + text + "': '" + part + "' in '" + segment
-                + "' is not an interval (n or n-m)");
+                + "' is neither an interval (n or n-m) nor a tag");
           }
+        }
+        if (!tagHasInterval) {
+          throw new IllegalArgumentException("GTID set '" + text + "': tag '" + tag + "' in '" + segment
+              + "' has no interval");
         }
       }
       List<SidIntervals> sids = new ArrayList<>();
-      bySid.forEach((sid, intervals) -> sids.add(new SidIntervals(sid, merge(intervals))));
-      sids.sort(Comparator.comparing(s -> s.sid().toString()));
+      byKey.forEach((key, intervals) -> sids.add(new SidIntervals(sidOf.get(key), tagOf.get(key), merge(intervals))));
+      sids.sort(ORDER);
       return new MysqlGtidSet(sids);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class EventDecoderTest {
     assertThat(decode(Events.rotate("bin.000004", 4, false, true))).isEqualTo(new BinlogEvent.Rotate("bin.000004", 4,
         false));
     assertThat(decode(Events.mysqlGtid(SID, 9, 200, true)))
-        .isEqualTo(new BinlogEvent.MysqlGtid(SID, 9, "bin.000004", 200));
+        .isEqualTo(new BinlogEvent.MysqlGtid(SID, "", 9, "bin.000004", 200));
   }
 
   @Test
@@ -60,7 +61,7 @@ class EventDecoderTest {
     byte[] rows = Events.event(30, 400, new byte[] {1, 2, 3}, true); // WRITE_ROWS, skipped
     assertThat(decodeAll(Events.mysqlGtid(SID, 7, 200, true), Events.query("BEGIN", 280, true), rows,
         Events.xid(431, true)))
-        .containsExactly(new BinlogEvent.MysqlGtid(SID, 7, "bin.000003", 200),
+        .containsExactly(new BinlogEvent.MysqlGtid(SID, "", 7, "bin.000003", 200),
             new BinlogEvent.TransactionEnd("bin.000003", 431));
   }
 
@@ -70,7 +71,7 @@ class EventDecoderTest {
     assertThat(decodeAll(Events.mysqlGtid(SID, 7, 200, true), Events.query("BEGIN", 280, true),
         Events.query("INSERT INTO t VALUES (1)", 350, true), Events.query("ROLLBACK TO SAVEPOINT s", 390, true),
         Events.query("COMMIT", 431, true)))
-        .containsExactly(new BinlogEvent.MysqlGtid(SID, 7, "bin.000003", 200),
+        .containsExactly(new BinlogEvent.MysqlGtid(SID, "", 7, "bin.000003", 200),
             new BinlogEvent.TransactionEnd("bin.000003", 431));
   }
 
@@ -78,7 +79,7 @@ class EventDecoderTest {
   void transaction_ddlWithoutBegin_endsAtItsOnlyStatement() {
     startStream();
     assertThat(decodeAll(Events.mysqlGtid(SID, 8, 500, true), Events.query("CREATE TABLE t (id INT)", 620, true)))
-        .containsExactly(new BinlogEvent.MysqlGtid(SID, 8, "bin.000003", 500),
+        .containsExactly(new BinlogEvent.MysqlGtid(SID, "", 8, "bin.000003", 500),
             new BinlogEvent.TransactionEnd("bin.000003", 620));
   }
 
@@ -89,9 +90,9 @@ class EventDecoderTest {
     assertThat(decodeAll(Events.mysqlGtid(SID, 1, 200, true), Events.query("XA START X'01',X'',1", 300, true),
         Events.query("XA END X'01',X'',1", 400, true), xaPrepare,
         Events.mysqlGtid(SID, 2, 1000, true), Events.query("XA COMMIT X'01',X'',1", 1100, true)))
-        .containsExactly(new BinlogEvent.MysqlGtid(SID, 1, "bin.000003", 200),
+        .containsExactly(new BinlogEvent.MysqlGtid(SID, "", 1, "bin.000003", 200),
             new BinlogEvent.TransactionEnd("bin.000003", 900),
-            new BinlogEvent.MysqlGtid(SID, 2, "bin.000003", 1000),
+            new BinlogEvent.MysqlGtid(SID, "", 2, "bin.000003", 1000),
             new BinlogEvent.TransactionEnd("bin.000003", 1100));
   }
 
@@ -100,7 +101,7 @@ class EventDecoderTest {
     startStream();
     byte[] payload = Events.event(EventDecoder.TRANSACTION_PAYLOAD, 800, new byte[40], true);
     assertThat(decodeAll(Events.mysqlGtid(SID, 3, 200, true), payload))
-        .containsExactly(new BinlogEvent.MysqlGtid(SID, 3, "bin.000003", 200),
+        .containsExactly(new BinlogEvent.MysqlGtid(SID, "", 3, "bin.000003", 200),
             new BinlogEvent.TransactionEnd("bin.000003", 800));
   }
 
@@ -110,13 +111,51 @@ class EventDecoderTest {
     assertThat(decode(Events.xid(300, true))).isNull();
   }
 
+  /** A GTID_TAGGED_LOG_EVENT MySQL 9.7 wrote for {@code SET GTID_NEXT = 'AUTOMATIC:dm_tag'}, with its CRC32. */
+  static final String TAGGED_DM_TAG_1 = "bfa0016b2a01000000510000003504000000000274000000023d02d10248400eaa86dcd1027503ea"
+      + "1014287902e5030404060c646d5f74616708080a100c7f02690b97c9600610bd041283120bafc748aa";
+  /**
+   * One MySQL 9.7 wrote for {@code ffffffff-8000-0000-0000-00000000007f:zz_top_9:4611686018427387904}:
+   * UUID bytes of 2 encoded bytes, a 9-byte GNO.
+   */
+  static final String TAGGED_ZZ_TOP_9 = "bfa0016b2a010000005a0000009a0600000000028600000002fd03fd03fd03fd0301020000000000"
+      + "0000000000fe04ff000000000000008006107a7a5f746f705f3908080a180c7f980c0c97c9600610e1041283120bb7873107";
+
   @Test
-  void taggedGtid_isSurfacedAsUnsupported_andItsEndStillCounts() {
+  void taggedGtid_fromMysql97_isDecoded_andItsEndCounts() {
     startStream();
-    byte[] tagged = Events.event(EventDecoder.GTID_TAGGED, 260, new byte[30], true);
-    assertThat(decodeAll(tagged, Events.query("BEGIN", 300, true), Events.xid(400, true)))
+    assertThat(decodeAll(HexFormat.of().parseHex(TAGGED_DM_TAG_1), Events.query("BEGIN", 1150, true),
+        Events.xid(1300, true), HexFormat.of().parseHex(TAGGED_ZZ_TOP_9), Events.query("BEGIN", 1750, true),
+        Events.xid(1900, true)))
+        .containsExactly(
+            new BinlogEvent.MysqlGtid(UUID.fromString("8fb42420-0755-436e-b4dd-75080a149ef9"), "dm_tag", 1,
+                "bin.000003", 1077),
+            new BinlogEvent.TransactionEnd("bin.000003", 1300),
+            new BinlogEvent.MysqlGtid(UUID.fromString("ffffffff-8000-0000-0000-00000000007f"), "zz_top_9",
+                4_611_686_018_427_387_904L, "bin.000003", 1690),
+            new BinlogEvent.TransactionEnd("bin.000003", 1900));
+  }
+
+  @Test
+  void taggedGtid_ofAnotherSerializationVersion_isSurfacedAsUnsupported() {
+    startStream();
+    byte[] body = new ByteWriter().int1(2 << 1).int1(4 << 1).int1(0).int1(0).int1(0).toByteArray();
+    assertThat(decodeAll(Events.event(EventDecoder.GTID_TAGGED, 260, body, true), Events.query("BEGIN", 300, true),
+        Events.xid(400, true)))
         .containsExactly(new BinlogEvent.Unsupported(42, "bin.000003", 260),
             new BinlogEvent.TransactionEnd("bin.000003", 400));
+  }
+
+  @Test
+  void taggedGtid_withoutGno_failsAsMalformed() {
+    startStream();
+    ByteWriter body = new ByteWriter().int1(1 << 1).int1(30 << 1).int1(0).int1(1 << 1);
+    for (int i = 0; i < 16; i++) {
+      body.int1(i << 1);
+    }
+    body.int1(3 << 1).int1(2 << 1).bytes("dm".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> decode(Events.event(EventDecoder.GTID_TAGGED, 260, body.toByteArray(), true)))
+        .isInstanceOf(BinlogProtocolException.class).hasMessageContaining("no GNO field");
   }
 
   @Test
@@ -182,7 +221,7 @@ class EventDecoderTest {
       }
     }
     assertThat(out).containsExactly(new BinlogEvent.Rotate("bin.000001", 4, true),
-        new BinlogEvent.FormatDescription("9.7.4"), new BinlogEvent.MysqlGtid(SID, 1, "bin.000001", 200),
+        new BinlogEvent.FormatDescription("9.7.4"), new BinlogEvent.MysqlGtid(SID, "", 1, "bin.000001", 200),
         new BinlogEvent.TransactionEnd("bin.000001", 300), new BinlogEvent.Heartbeat("bin.000001", 300));
   }
 

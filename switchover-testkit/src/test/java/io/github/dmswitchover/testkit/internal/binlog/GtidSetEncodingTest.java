@@ -42,6 +42,24 @@ class GtidSetEncodingTest {
     assertThat(r.hasRemaining()).isFalse();
   }
 
+  /**
+   * The body of the PREVIOUS_GTIDS_LOG_EVENT MySQL 9.7 wrote after these GTIDs: its own tagged
+   * encoding of the set.
+   */
+  static final String MYSQL_97_TAGGED_SET = ""
+      + "0104000000000001"
+      + "8fb424200755436eb4dd75080a149ef900010000000000000001000000000000000400000000000000"
+      + "8fb424200755436eb4dd75080a149ef90661626301000000000000004d000000000000004e00000000000000"
+      + "8fb424200755436eb4dd75080a149ef90c646d5f746167010000000000000001000000000000000200000000000000"
+      + "ffffffff80000000000000000000007f107a7a5f746f705f39010000000000000000000000000000400100000000000040";
+
+  @Test
+  void encode_taggedSet_isWhatMysql97Writes() {
+    StartPosition.MysqlGtidSet set = StartPosition.parseMysql("8fb42420-0755-436e-b4dd-75080a149ef9:1-3:abc:77:dm_tag:1,"
+        + "ffffffff-8000-0000-0000-00000000007f:zz_top_9:4611686018427387904");
+    assertThat(HexFormat.of().formatHex(GtidSetEncoding.encode(set))).isEqualTo(MYSQL_97_TAGGED_SET);
+  }
+
   @Test
   void uuid_writeThenRead_roundTrips() {
     UUID uuid = UUID.fromString("8f6a2c5e-0b1d-4e3f-a5c7-d9e1f3a5b7c9");

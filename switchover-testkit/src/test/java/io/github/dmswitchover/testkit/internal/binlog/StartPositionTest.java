@@ -35,12 +35,30 @@ class StartPositionTest {
   }
 
   @Test
-  void parseMysql_taggedGtid_isRejectedAsUnsupported() {
-    assertThatThrownBy(() -> StartPosition.parseMysql(A + ":1-5," + B + ":dm_tag:1-3"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tagged GTIDs")
-        .hasMessageContaining("not supported")
-        .hasMessageContaining(B + ":dm_tag:1-3");
+  void parseMysql_taggedGtids_asMysqlPrintsThem() {
+    StartPosition.MysqlGtidSet set = StartPosition.parseMysql(A + ":1-4:abc:77:DM_Tag:1,\n" + B + ":zz:5");
+    assertThat(set.sids()).containsExactly(SidIntervals.of(UUID.fromString(A), 1, 4),
+        new SidIntervals(UUID.fromString(A), "abc", List.of(new SidIntervals.Interval(77, 77))),
+        new SidIntervals(UUID.fromString(A), "dm_tag", List.of(new SidIntervals.Interval(1, 1))),
+        new SidIntervals(UUID.fromString(B), "zz", List.of(new SidIntervals.Interval(5, 5))));
+    assertThat(set.isTagged()).isTrue();
+    assertThat(set).hasToString(A + ":1-4:abc:77:dm_tag:1," + B + ":zz:5");
+    assertThat(StartPosition.parseMysql(set.toString())).isEqualTo(set);
+  }
+
+  @Test
+  void parseMysql_tagsOfOneSidInAnyOrder_giveEqualSets() {
+    assertThat(StartPosition.parseMysql(A + ":t:3:1-2," + A + ":5:t:4"))
+        .isEqualTo(StartPosition.parseMysql(A + ":5,\n" + A + ":t:1-4"));
+  }
+
+  @Test
+  void parseMysql_tagWithoutInterval_isRejected() {
+    assertThatThrownBy(() -> StartPosition.parseMysql(A + ":1:dm")).hasMessageContaining("tag 'dm'")
+        .hasMessageContaining("has no interval");
+    assertThatThrownBy(() -> StartPosition.parseMysql(A + ":dm:other:1")).hasMessageContaining("has no interval");
+    assertThatThrownBy(() -> StartPosition.parseMysql(A + ":a_tag_that_is_longer_than_32_chars:1"))
+        .hasMessageContaining("neither an interval");
   }
 
   @Test
@@ -50,6 +68,8 @@ class StartPositionTest {
     assertThatThrownBy(() -> StartPosition.parseMysql(A + ":0")).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> StartPosition.parseMysql(A + ":5-3")).hasMessageContaining("5-3");
     assertThatThrownBy(() -> StartPosition.parseMysql(A + ":1:x-y")).hasMessageContaining("'x-y'");
+    assertThatThrownBy(() -> new SidIntervals(UUID.fromString(A), "Upper", List.of(new SidIntervals.Interval(1, 1))))
+        .hasMessageContaining("lowercase");
     assertThatThrownBy(() -> StartPosition.parseMysql(A + ":99999999999999999999")).hasMessageContaining("too large");
   }
 
@@ -61,6 +81,8 @@ class StartPositionTest {
     assertThatThrownBy(() -> new SidIntervals(sid, List.of())).hasMessageContaining("must not be empty");
     assertThatThrownBy(() -> StartPosition.mysql(List.of(SidIntervals.of(sid, 1, 1), SidIntervals.of(sid, 3, 3))))
         .hasMessageContaining("appears twice");
+    assertThat(StartPosition.mysql(List.of(SidIntervals.of(sid, 1, 1),
+        new SidIntervals(sid, "t", List.of(new SidIntervals.Interval(1, 1))))).sids()).hasSize(2);
   }
 
   @Test
