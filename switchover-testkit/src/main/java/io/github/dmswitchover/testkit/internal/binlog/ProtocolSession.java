@@ -28,6 +28,8 @@ final class ProtocolSession implements AutoCloseable {
   static final int COM_BINLOG_DUMP = 0x12;
   static final int COM_REGISTER_SLAVE = 0x15;
   static final int COM_BINLOG_DUMP_GTID = 0x1e;
+  /** More columns than any statement of this client selects, and than a table may have. */
+  static final int MAX_COLUMNS = 4096;
 
   /** How authentication went, for logs and tests. */
   enum AuthPath {
@@ -179,6 +181,10 @@ final class ProtocolSession implements AutoCloseable {
     }
     try {
       long columns = new ByteReader(first).lenencInt();
+      if (columns > MAX_COLUMNS) {
+        throw new BinlogProtocolException(source + ": '" + sql + "' answered with " + columns + " columns; at most "
+            + MAX_COLUMNS + " are expected");
+      }
       for (long i = 0; i < columns; i++) {
         byte[] definition = read(during);
         if (definition.length > 0 && (definition[0] & 0xFF) == 0xFF) {
@@ -223,7 +229,7 @@ final class ProtocolSession implements AutoCloseable {
     String during = "registering as replica " + serverId;
     byte[] host = reportHost.getBytes(StandardCharsets.UTF_8);
     if (host.length > 0xFF) {
-      host = Arrays.copyOf(host, 0xFF);
+      throw new IllegalArgumentException("the report host must fit in 255 bytes, got " + host.length + ": " + reportHost);
     }
     byte[] payload = new ByteWriter(32 + host.length)
         .int1(COM_REGISTER_SLAVE)
