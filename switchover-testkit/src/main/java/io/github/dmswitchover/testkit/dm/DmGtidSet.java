@@ -68,9 +68,15 @@ final class DmGtidSet {
       if (!UUID_TEXT.matcher(f[0].strip()).matches()) {
         throw new IllegalArgumentException("not a MySQL GTID set block: '" + p + "'");
       }
-      String uuid = f[0].strip().toLowerCase(Locale.ROOT);
+      String base = f[0].strip().toLowerCase(Locale.ROOT);
+      String uuid = base;
       for (int i = 1; i < f.length; i++) {
         String iv = f[i].strip();
+        if (!iv.isEmpty() && !Character.isDigit(iv.charAt(0))) {
+          uuid = base + ":" + iv.toLowerCase(Locale.ROOT);
+          set.mysql.computeIfAbsent(uuid, k -> new TreeMap<>());
+          continue;
+        }
         int dash = iv.indexOf('-');
         try {
           long start = Long.parseLong(dash < 0 ? iv : iv.substring(0, dash).strip());
@@ -102,7 +108,12 @@ final class DmGtidSet {
   }
 
   void addMysql(UUID uuid, long gno) {
-    addInterval(uuid.toString(), gno, gno);
+    addMysql(uuid, "", gno);
+  }
+
+  /** A tagged GTID (MySQL 8.3+) is kept under {@code uuid:tag} and printed as {@code uuid:tag:intervals}. */
+  void addMysql(UUID uuid, String tag, long gno) {
+    addInterval(tag.isEmpty() ? uuid.toString() : uuid + ":" + tag.toLowerCase(Locale.ROOT), gno, gno);
   }
 
   void addMariadb(long domain, long server, long sequence) {
@@ -211,16 +222,16 @@ final class DmGtidSet {
     return String.join(",", parts);
   }
 
-  /** MySQL: the intervals per UUID, for a binlog dump request. */
-  Map<UUID, List<long[]>> mysqlIntervals() {
-    Map<UUID, List<long[]>> out = new TreeMap<>();
-    mysql.forEach((uuid, intervals) -> {
+  /** MySQL: the intervals per "uuid" or "uuid:tag" key, for a binlog dump request. */
+  Map<String, List<long[]>> mysqlIntervals() {
+    Map<String, List<long[]>> out = new TreeMap<>();
+    mysql.forEach((key, intervals) -> {
       if (intervals.isEmpty()) {
         return;
       }
       List<long[]> list = new ArrayList<>();
       intervals.forEach((s, e) -> list.add(new long[] {s, e}));
-      out.put(UUID.fromString(uuid), list);
+      out.put(key, list);
     });
     return out;
   }

@@ -43,10 +43,19 @@ final class RelayRuntime {
   private volatile UpstreamStream stream;
   private int generation;
 
+  /** Where the relay log begins: a syncer whose checkpoint is older cannot be served from it. */
+  private final DmGtidSet start;
+
   RelayRuntime(SimCluster cluster, String source, DmGtidSet start) {
     this.cluster = cluster;
     this.source = source;
+    this.start = start.copy();
     this.relayed = start.copy();
+  }
+
+  /** Whether the relay log holds a syncer's position: it began at or before {@code checkpoint}. */
+  boolean serves(DmGtidSet checkpoint) {
+    return checkpoint.contains(start);
   }
 
   DmGtidSet relayed() {
@@ -236,7 +245,7 @@ final class RelayRuntime {
             if (pending.mariadb()) {
               next.addMariadb(pending.domain(), pending.server(), pending.sequence());
             } else {
-              next.addMysql(pending.uuid(), pending.gno());
+              next.addMysql(pending.uuid(), pending.tag(), pending.gno());
             }
             relayed = next;
             events++;

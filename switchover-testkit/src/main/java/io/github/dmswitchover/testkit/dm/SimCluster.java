@@ -189,8 +189,17 @@ final class SimCluster {
   }
 
   synchronized UpstreamStream.Request streamRequest(SourceState src, DmGtidSet start) {
+    return streamRequest(src, start, 0);
+  }
+
+  /**
+   * A binlog dump request with the source's server id, offset for the second and later subtask of a
+   * source: a server ends an older dump that announced the same id, so concurrent readers need their own.
+   */
+  synchronized UpstreamStream.Request streamRequest(SourceState src, DmGtidSet start, int serverIdOffset) {
     SourceConfig cfg = src.workerConfig;
-    return new UpstreamStream.Request(cfg.host(), cfg.port(), cfg.user(), cfg.password(), src.mariadb, src.serverId(),
+    long serverId = ((src.serverId() - 1 + serverIdOffset) % 0xFFFF_FFFFL) + 1;
+    return new UpstreamStream.Request(cfg.host(), cfg.port(), cfg.user(), cfg.password(), src.mariadb, serverId,
         start.copy(), Duration.ofSeconds(3), settings.heartbeat().multipliedBy(4), settings.heartbeat());
   }
 
@@ -499,11 +508,8 @@ final class SimCluster {
         earliest = cp.get().gtids();
       }
     }
-    if (earliest != null) {
-      return earliest.copy();
-    }
-    return UpstreamStatus.read(src.config, src.mariadb).map(UpstreamStatus.Reading::executed)
-        .orElse(DmGtidSet.empty(src.mariadb));
+    // Without a configured start or a subtask checkpoint the relay pulls from the upstream's oldest binlog.
+    return earliest != null ? earliest.copy() : DmGtidSet.empty(src.mariadb);
   }
 
   synchronized void startRelay(String id, List<String> workerNames) {

@@ -219,7 +219,7 @@ final class SubtaskRuntime {
           applied = cp.gtids().copy();
           appliedFile = cp.file();
           appliedPos = cp.position();
-          request = cluster.streamRequest(src, cp.gtids());
+          request = cluster.streamRequest(src, cp.gtids(), cluster.subtasksOf(source).indexOf(this) + (src.relay != null ? 1 : 0));
         }
         if (relay) {
           followRelay(gen);
@@ -280,7 +280,7 @@ final class SubtaskRuntime {
             if (pending.mariadb()) {
               applied.addMariadb(pending.domain(), pending.server(), pending.sequence());
             } else {
-              applied.addMysql(pending.uuid(), pending.gno());
+              applied.addMysql(pending.uuid(), pending.tag(), pending.gno());
             }
             totalEvents++;
             pending = null;
@@ -308,6 +308,11 @@ final class SubtaskRuntime {
         }
         SimCluster.SourceState src = cluster.source(source);
         if (src.relay == null) {
+          return;
+        }
+        if (!src.relay.serves(applied)) {
+          // The relay log starts after this checkpoint (DM-FACTS d.2: "no relay pos match gtid").
+          cluster.subtaskFailed(this, DmError.noRelayPosMatchGtid(applied.toDmString()));
           return;
         }
         DmGtidSet relayed = src.relay.relayed();

@@ -30,8 +30,8 @@ interface UpstreamStream extends AutoCloseable {
   /** An event the simulator acts on. */
   sealed interface Event permits Gtid, TransactionEnd, Position {}
 
-  /** A transaction's GTID (MySQL uuid/gno or MariaDB domain/server/sequence). */
-  record Gtid(UUID uuid, long gno, long domain, long server, long sequence, boolean mariadb) implements Event {}
+  /** A transaction's GTID (MySQL uuid, tag ("" if none) and gno, or MariaDB domain/server/sequence). */
+  record Gtid(UUID uuid, String tag, long gno, long domain, long server, long sequence, boolean mariadb) implements Event {}
 
   /** The end of the current transaction, at this binlog position. */
   record TransactionEnd(String file, long position) implements Event {}

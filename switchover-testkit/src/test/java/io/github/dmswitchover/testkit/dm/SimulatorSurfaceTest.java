@@ -474,4 +474,38 @@ class SimulatorSurfaceTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new DmctlRun(p.exitValue(), out, err);
   }
+
+  @Test
+  void unreachableUpstream_subtaskPausesWith36069AfterRetries() {
+    try (DmSimulator sim = DmSimulator.builder().withProfile(DmProfile.V8_5).withoutAutoResume().withReconnectAttempts(1).start()) {
+      sim.addSource(source("s1"));
+      sim.startTask(task("t", "s1"));
+      await(() -> sim.subtaskStage("t", "s1").equals("Paused"));
+      JsonNode error = sim.service().queryStatus("t", List.of()).path("sources").get(0).path("subTaskStatus").get(0)
+          .path("result").path("errors").get(0);
+      assertThat(error.path("ErrCode").asInt()).isEqualTo(36069);
+      assertThat(error.path("RawCause").asText()).contains("127.0.0.1:1");
+    }
+  }
+
+  @Test
+  void lostWorker_sourceMovesToAFreeWorker_orStaysUnbound() throws Exception {
+    try (DmSimulator sim = start(DmProfile.V8_5)) {
+      sim.addSource(source("s1"));
+      sim.startTask(task("t", "s1"));
+      sim.loseWorker("worker1");
+      JsonNode moved = sim.service().queryStatus("t", List.of()).path("sources").get(0);
+      assertThat(moved.path("sourceStatus").path("worker").asText()).isEqualTo("worker2");
+      assertThat(sim.subtaskStage("t", "s1")).isEqualTo("Running");
+      sim.loseWorker("worker2");
+      JsonNode unbound = sim.service().queryStatus("t", List.of()).path("sources").get(0);
+      assertThat(unbound.path("result").asBoolean()).isFalse();
+      assertThat(unbound.path("msg").asText()).isEqualTo("source s1 relevant worker-client not found");
+      JsonNode workers = json(call(sim, "master1", "GET", "/api/v1/cluster/workers", null)).path("data");
+      assertThat(workers.get(0).path("bound_stage").asText()).isEqualTo("offline");
+      sim.restoreWorker("worker1");
+      assertThat(sim.service().queryStatus("t", List.of()).path("sources").get(0).path("sourceStatus").path("worker").asText())
+          .isEqualTo("worker1");
+    }
+  }
 }
