@@ -7,8 +7,9 @@ import java.util.Objects;
  * ({@link #kind()}) and where ({@link #offset()}).
  *
  * <p>The message names the kind, the offset and a short excerpt of the input around the offset,
- * with the problem marked by {@code [HERE]}. At most about 60 characters of the input are ever
- * repeated, so a huge or sensitive input is not copied into logs.
+ * with the problem marked by {@code [HERE]}. At most 56 characters of the input are ever repeated
+ * (28 on each side of the offset; control characters escaped), so a huge input is not copied into
+ * logs.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -93,7 +94,7 @@ public final class GtidFormatException extends IllegalArgumentException {
   }
 
   /**
-   * Returns up to about 60 characters of the input around {@link #offset()}, in quotes, with
+   * Returns up to 56 characters of the input around {@link #offset()}, in quotes, with
    * {@code [HERE]} inserted at the offset, control characters escaped, and {@code ...} where
    * input was cut.
    *
