@@ -44,9 +44,10 @@ public final class MariadbGtidPosition {
    * Parses a position with the server's rules for {@code SET GLOBAL gtid_slave_pos}.
    *
    * <p>The text is a comma-separated list of {@code domain-server-sequence}; the empty string is
-   * the empty position. Before each number the server allows spaces or tabs and a {@code +}, and
-   * leading zeros ({@code " 01-+2-3"} is {@code 1-2-3}); it allows nothing else: no whitespace
-   * after a number or around a comma, no empty entries, no sign {@code -}, no hex, no exponent.
+   * the empty position. Before each number the server allows whitespace (ASCII 9 to 13 and space)
+   * and then a {@code +}, and leading zeros ({@code " 01-+2-3"} is {@code 1-2-3}); it allows
+   * nothing else: no whitespace after a number or before a comma, no empty entries, no sign
+   * {@code -}, no hex, no exponent.
    * Domain and server ids are at most 4294967295, sequence numbers at most
    * 18446744073709551615. Each domain may appear only once.
    *
@@ -56,43 +57,16 @@ public final class MariadbGtidPosition {
    *     {@link GtidFormatException.Kind#DUPLICATE_DOMAIN} if a domain appears twice (error 1943)
    */
   public static MariadbGtidPosition parse(CharSequence text) {
-    MariadbGtid[] list = MariadbParser.parse(text);
+    MariadbGtid[] list = MariadbParser.parse(text, true);
     if (list.length == 0) {
       return EMPTY;
     }
     MariadbGtid[] sorted = MariadbGtidList.sortedByDomain(list);
-    for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i].domainId() == sorted[i - 1].domainId()) {
-        long domain = sorted[i].domainId();
-        int second = -1;
-        int seen = 0;
-        for (int k = 0; k < list.length; k++) {
-          if (list[k].domainId() == domain && ++seen == 2) {
-            second = k;
-            break;
-          }
-        }
-        throw new GtidFormatException(GtidFormatException.Kind.DUPLICATE_DOMAIN,
-            "GTIDs " + list[second] + " and " + sorted[i - 1] + " conflict (duplicate domain id " + domain + ")",
-            text, offsetOfEntry(text, second));
-      }
-    }
     return new MariadbGtidPosition(sorted);
   }
 
   static MariadbGtidPosition ofSorted(MariadbGtid[] sortedUniqueDomains) {
     return sortedUniqueDomains.length == 0 ? EMPTY : new MariadbGtidPosition(sortedUniqueDomains);
-  }
-
-  /** Returns the offset where the k-th comma-separated entry starts. */
-  private static int offsetOfEntry(CharSequence text, int k) {
-    int i = 0;
-    for (int seen = 0; seen < k; i++) {
-      if (text.charAt(i) == ',') {
-        seen++;
-      }
-    }
-    return i;
   }
 
   /**

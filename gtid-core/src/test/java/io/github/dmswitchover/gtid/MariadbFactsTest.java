@@ -78,6 +78,16 @@ class MariadbFactsTest {
     assertThat(e.offset()).isEqualTo(offset);
   }
 
+  @ParameterizedTest(name = "whitespace {0}")
+  @ValueSource(strings = {"\n", "\r", "\u000b", "\f", " ", "\t"})
+  void parse_anyAsciiWhitespaceBeforeANumber_isAccepted_liveMariadb1011(String space) {
+    // GTID-FACTS 1c names space and tab; LiveMariadbGtidIT found MariaDB 10.11 skipping ASCII 9-13 too.
+    assertThat(MariadbGtidPosition.parse(space + "1-" + space + "2-" + space + "+3," + space + "4-5-6").toString())
+        .isEqualTo("1-2-3,4-5-6");
+    assertThat(rejected("1-2-3" + space).kind()).isEqualTo(Kind.UNEXPECTED_CHARACTER);
+    assertThat(rejected("+" + space + "1-2-3").kind()).isEqualTo(Kind.MALFORMED_NUMBER);
+  }
+
   @Test
   void toString_sortsNumericallyByDomain_fact1c() {
     String sorted = "0-1-1,1-1-1,10-1-1,89-2-1,100-1-1,1000-2-1,99999-1-1,10100000-2-1,2147483648-1-1,4294967295-1-1";
