@@ -4,5 +4,5 @@
  * {@code java.base}.
  */
 module io.github.dmswitchover.gtid {
-  // Its API packages are exported here as they are added.
+  exports io.github.dmswitchover.gtid;
 }

@@ -1,0 +1,403 @@
+package io.github.dmswitchover.gtid;
+
+/**
+ * Set algebra over the flat interval arrays of {@link GtidSet}: linear merges, one TSID at a time.
+ * Interval lists are given as {@code bounds[from..to)} with {@code start, end} pairs, ascending,
+ * disjoint and not adjacent. Static helpers only.
+ */
+final class Algebra {
+  private Algebra() {}
+
+  static GtidSet union(GtidSet a, GtidSet b) {
+    if (b.isEmpty() || a == b) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    int an = a.msb.length;
+    int bn = b.msb.length;
+    SetWriter w = new SetWriter(an + bn, a.bounds.length + b.bounds.length);
+    int i = 0;
+    int j = 0;
+    while (i < an || j < bn) {
+      int c = i == an ? 1 : j == bn ? -1 : GtidSet.compareTsidAt(a, i, b, j);
+      if (c < 0) {
+        w.copyTsid(a, i++);
+      } else if (c > 0) {
+        w.copyTsid(b, j++);
+      } else {
+        w.begin(a.msb[i], a.lsb[i], a.tags[i]);
+        unionIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        w.end();
+        i++;
+        j++;
+      }
+    }
+    return w.build();
+  }
+
+  /** Writes the union of two interval lists; both must be non-empty. */
+  private static void unionIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    long cs;
+    long ce;
+    if (x[xi] <= y[yi]) {
+      cs = x[xi];
+      ce = x[xi + 1];
+      xi += 2;
+    } else {
+      cs = y[yi];
+      ce = y[yi + 1];
+      yi += 2;
+    }
+    while (xi < xe && yi < ye) {
+      long s;
+      long e;
+      if (x[xi] <= y[yi]) {
+        s = x[xi];
+        e = x[xi + 1];
+        xi += 2;
+      } else {
+        s = y[yi];
+        e = y[yi + 1];
+        yi += 2;
+      }
+      if (s <= ce + 1) {
+        if (e > ce) {
+          ce = e;
+        }
+      } else {
+        w.append(cs, ce);
+        cs = s;
+        ce = e;
+      }
+    }
+    long[] r = xi < xe ? x : y;
+    int ri = xi < xe ? xi : yi;
+    int re = xi < xe ? xe : ye;
+    while (ri < re && r[ri] <= ce + 1) {
+      if (r[ri + 1] > ce) {
+        ce = r[ri + 1];
+      }
+      ri += 2;
+    }
+    w.append(cs, ce);
+    w.copy(r, ri, re - ri);
+  }
+
+  static GtidSet subtract(GtidSet a, GtidSet b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a;
+    }
+    if (a == b) {
+      return GtidSet.empty();
+    }
+    int an = a.msb.length;
+    int bn = b.msb.length;
+    SetWriter w = new SetWriter(an, a.bounds.length + b.bounds.length);
+    int j = 0;
+    boolean changed = false;
+    for (int i = 0; i < an; i++) {
+      int c = -1;
+      while (j < bn && (c = GtidSet.compareTsidAt(b, j, a, i)) < 0) {
+        j++;
+      }
+      if (c != 0) {
+        w.copyTsid(a, i);
+      } else {
+        w.begin(a.msb[i], a.lsb[i], a.tags[i]);
+        changed |= subtractIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        w.end();
+        j++;
+      }
+    }
+    return changed ? w.build() : a;
+  }
+
+  /** Writes x minus y; returns whether anything was removed. */
+  private static boolean subtractIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    boolean changed = false;
+    for (; xi < xe; xi += 2) {
+      long s = x[xi];
+      long e = x[xi + 1];
+      while (yi < ye && y[yi + 1] < s) {
+        yi += 2;
+      }
+      if (yi == ye || y[yi] > e) {
+        w.append(s, e);
+        continue;
+      }
+      changed = true;
+      boolean covered = false;
+      while (yi < ye && y[yi] <= e) {
+        if (y[yi] > s) {
+          w.append(s, y[yi] - 1);
+        }
+        if (y[yi + 1] >= e) {
+          covered = true;
+          break;
+        }
+        s = y[yi + 1] + 1;
+        yi += 2;
+      }
+      if (!covered) {
+        w.append(s, e);
+      }
+    }
+    return changed;
+  }
+
+  static GtidSet intersection(GtidSet a, GtidSet b) {
+    if (a == b) {
+      return a;
+    }
+    int an = a.msb.length;
+    int bn = b.msb.length;
+    if (an == 0 || bn == 0) {
+      return GtidSet.empty();
+    }
+    SetWriter w = new SetWriter(Math.min(an, bn), a.bounds.length + b.bounds.length);
+    int i = 0;
+    int j = 0;
+    while (i < an && j < bn) {
+      int c = GtidSet.compareTsidAt(a, i, b, j);
+      if (c < 0) {
+        i++;
+      } else if (c > 0) {
+        j++;
+      } else {
+        w.begin(a.msb[i], a.lsb[i], a.tags[i]);
+        intersectIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        w.end();
+        i++;
+        j++;
+      }
+    }
+    return w.build();
+  }
+
+  private static void intersectIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    while (xi < xe && yi < ye) {
+      long xs = x[xi];
+      long xEnd = x[xi + 1];
+      long ys = y[yi];
+      long yEnd = y[yi + 1];
+      long lo = Math.max(xs, ys);
+      long hi = Math.min(xEnd, yEnd);
+      if (lo <= hi) {
+        w.append(lo, hi);
+      }
+      if (xEnd < yEnd) {
+        xi += 2;
+      } else {
+        yi += 2;
+      }
+    }
+  }
+
+  /** Tells whether every interval of x lies inside an interval of y. */
+  static boolean isSubset(long[] x, int xi, int xe, long[] y, int yi, int ye) {
+    if (xe - xi > ye - yi && ye - yi == 0) {
+      return false;
+    }
+    for (; xi < xe; xi += 2) {
+      long s = x[xi];
+      while (yi < ye && y[yi + 1] < s) {
+        yi += 2;
+      }
+      if (yi == ye || y[yi] > s || y[yi + 1] < x[xi + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean intersects(long[] x, int xi, int xe, long[] y, int yi, int ye) {
+    while (xi < xe && yi < ye) {
+      if (x[xi + 1] < y[yi]) {
+        xi += 2;
+      } else if (y[yi + 1] < x[xi]) {
+        yi += 2;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Unites many sets with one k-way merge of TSIDs and, per TSID, one k-way merge of intervals. */
+  static GtidSet unionAll(GtidSet[] sets) {
+    int k = sets.length;
+    int tsidCap = 0;
+    int boundsCap = 0;
+    int nonEmpty = 0;
+    for (GtidSet s : sets) {
+      tsidCap += s.msb.length;
+      boundsCap += s.bounds.length;
+      if (!s.isEmpty()) {
+        nonEmpty++;
+      }
+    }
+    if (nonEmpty == 0) {
+      return GtidSet.empty();
+    }
+    if (nonEmpty == 1) {
+      for (GtidSet s : sets) {
+        if (!s.isEmpty()) {
+          return s;
+        }
+      }
+    }
+    SetWriter w = new SetWriter(tsidCap, boundsCap);
+    int[] tsidPos = new int[k];
+    // Heap of set indexes ordered by their current TSID.
+    int[] heap = new int[k];
+    int size = 0;
+    for (int s = 0; s < k; s++) {
+      if (!sets[s].isEmpty()) {
+        heap[size++] = s;
+        siftUpTsid(heap, size - 1, sets, tsidPos);
+      }
+    }
+    // Per TSID: the sets that have it, their cursors into bounds, and a heap over those cursors.
+    int[] members = new int[k];
+    int[] cursor = new int[k];
+    int[] limit = new int[k];
+    int[] ivHeap = new int[k];
+    while (size > 0) {
+      int first = heap[0];
+      GtidSet fs = sets[first];
+      int fk = tsidPos[first];
+      long m = fs.msb[fk];
+      long l = fs.lsb[fk];
+      String t = fs.tags[fk];
+      int count = 0;
+      while (size > 0) {
+        int top = heap[0];
+        GtidSet ts = sets[top];
+        int tk = tsidPos[top];
+        if (GtidSet.compareTsid(ts.msb[tk], ts.lsb[tk], ts.tags[tk], m, l, t) != 0) {
+          break;
+        }
+        members[count++] = top;
+        tsidPos[top] = tk + 1;
+        if (tk + 1 < ts.msb.length) {
+          siftDownTsid(heap, 0, size, sets, tsidPos);
+        } else {
+          heap[0] = heap[--size];
+          siftDownTsid(heap, 0, size, sets, tsidPos);
+        }
+      }
+      w.begin(m, l, t);
+      if (count == 1) {
+        int s = members[0];
+        int tk = tsidPos[s] - 1;
+        w.copy(sets[s].bounds, sets[s].offsets[tk], sets[s].offsets[tk + 1] - sets[s].offsets[tk]);
+      } else {
+        int hs = 0;
+        for (int c = 0; c < count; c++) {
+          int s = members[c];
+          int tk = tsidPos[s] - 1;
+          cursor[s] = sets[s].offsets[tk];
+          limit[s] = sets[s].offsets[tk + 1];
+          ivHeap[hs++] = s;
+          siftUpInterval(ivHeap, hs - 1, sets, cursor);
+        }
+        while (hs > 0) {
+          int s = ivHeap[0];
+          long[] b = sets[s].bounds;
+          int at = cursor[s];
+          w.merge(b[at], b[at + 1]);
+          cursor[s] = at + 2;
+          if (at + 2 >= limit[s]) {
+            ivHeap[0] = ivHeap[--hs];
+          }
+          siftDownInterval(ivHeap, 0, hs, sets, cursor);
+        }
+      }
+      w.end();
+    }
+    return w.build();
+  }
+
+  private static int compareHeadTsid(GtidSet[] sets, int[] pos, int x, int y) {
+    return GtidSet.compareTsidAt(sets[x], pos[x], sets[y], pos[y]);
+  }
+
+  private static void siftUpTsid(int[] heap, int i, GtidSet[] sets, int[] pos) {
+    int x = heap[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (compareHeadTsid(sets, pos, heap[parent], x) <= 0) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = x;
+  }
+
+  private static void siftDownTsid(int[] heap, int i, int size, GtidSet[] sets, int[] pos) {
+    if (size == 0) {
+      return;
+    }
+    int x = heap[i];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && compareHeadTsid(sets, pos, heap[child + 1], heap[child]) < 0) {
+        child++;
+      }
+      if (compareHeadTsid(sets, pos, heap[child], x) >= 0) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = x;
+  }
+
+  private static void siftUpInterval(int[] heap, int i, GtidSet[] sets, int[] cursor) {
+    int x = heap[i];
+    long key = sets[x].bounds[cursor[x]];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (sets[heap[parent]].bounds[cursor[heap[parent]]] <= key) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = x;
+  }
+
+  private static void siftDownInterval(int[] heap, int i, int size, GtidSet[] sets, int[] cursor) {
+    if (size == 0) {
+      return;
+    }
+    int x = heap[i];
+    long key = sets[x].bounds[cursor[x]];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      long ck = sets[heap[child]].bounds[cursor[heap[child]]];
+      if (child + 1 < size) {
+        long rk = sets[heap[child + 1]].bounds[cursor[heap[child + 1]]];
+        if (rk < ck) {
+          child++;
+          ck = rk;
+        }
+      }
+      if (ck >= key) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = x;
+  }
+}
