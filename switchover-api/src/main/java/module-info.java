@@ -1,4 +1,6 @@
 /** The fluent switchover API: gates, dry-run plan, execution, journal, lock, compensation, events, report. */
 module io.github.dmswitchover.switchover {
-  // Its API packages are exported here as they are added.
+  requires transitive io.github.dmswitchover.gtid;
+
+  exports io.github.dmswitchover.switchover.spi;
 }
