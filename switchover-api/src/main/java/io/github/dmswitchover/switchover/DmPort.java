@@ -1,0 +1,48 @@
+package io.github.dmswitchover.switchover;
+
+import java.util.List;
+
+/**
+ * What a switchover reads from and does to DM. Implemented over dm-client's {@code DmClient}
+ * ({@link DmClientPort}); each action returns normally only when DM accepted it for the source and
+ * throws {@link DmActionException} with DM's answer otherwise.
+ */
+interface DmPort {
+
+  /** Reads the version, the source, its subtasks (of {@code tasks}, or all when empty), relay, cluster and locks. */
+  DmSnapshot snapshot(String sourceId, List<String> tasks);
+
+  /** Describes the surfaces used, for reports (e.g. {@code gateway /apis/v1alpha1 of v8.5.7}). */
+  String describe();
+
+  void pauseTask(String task, String source);
+
+  void resumeTask(String task, String source);
+
+  /** dmctl stop-task: removes the subtask and keeps its checkpoint (never OpenAPI DELETE on 6.0–8.5). */
+  void stopTask(String task, String source);
+
+  /** Starts a task on one source with {@code remove-meta=false}. */
+  void startTask(String taskYaml, String source);
+
+  /** The task's configuration as DM returns it (passwords masked). */
+  String taskConfig(String task);
+
+  /** The source's configuration as DM returns it (passwords masked), as DM YAML. */
+  String sourceConfig(String source);
+
+  void removeSource(String source);
+
+  void createSource(String sourceYaml);
+
+  void startRelay(String source);
+
+  void stopRelay(String source);
+
+  void pauseRelay(String source);
+
+  void resumeRelay(String source);
+
+  /** DM 1.0: lets the paused relay of the source's worker continue from a new server. */
+  void switchRelayMaster(String source);
+}
