@@ -41,8 +41,8 @@ record DmSnapshot(Version version, SourceInfo source, List<SubtaskInfo> subtasks
   }
 
   /** The source's configuration as DM returns it (passwords masked). */
-  record SourceInfo(String id, Optional<String> host, OptionalInt port, boolean enableGtid, boolean relayEnabled,
-      Optional<String> worker, boolean workerOnline, OptionalLong serverId, Optional<String> flavor) {
+  record SourceInfo(String id, Optional<String> host, OptionalInt port, Optional<String> user, boolean enableGtid,
+      boolean relayEnabled, Optional<String> worker, boolean workerOnline, OptionalLong serverId, Optional<String> flavor) {
     Optional<String> address() {
       return host.isPresent() && port.isPresent() ? Optional.of(host.get() + ":" + port.getAsInt()) : Optional.empty();
     }

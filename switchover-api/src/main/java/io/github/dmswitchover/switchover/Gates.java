@@ -424,6 +424,7 @@ final class Gates {
     List<String> notes = new ArrayList<>();
     in.put("leader", dm.cluster().leader().orElse("(none)"));
     in.put("worker", dm.source().worker().orElse("(unbound)") + (dm.source().workerOnline() ? "" : " (offline)"));
+    dm.relay().ifPresent(r -> in.put("relay", r.stage() + (r.catchUpMaster() ? ", caught up" : ", not caught up")));
     for (DmSnapshot.SubtaskInfo st : dm.subtasks()) {
       in.put("subtask " + st.task(), st.stage() + " / " + st.unit());
       if (st.unit().equalsIgnoreCase("Dump") || st.unit().equalsIgnoreCase("Load")) {
@@ -443,6 +444,10 @@ final class Gates {
       if (dm.subtasks().stream().noneMatch(st -> st.unresolvedLockId().equals(l.id()))) {
         wrong.add("shard DDL lock " + l.id() + " of task " + l.task() + " is unresolved");
       }
+    }
+    if (dm.version().isV1() && dm.relay().isPresent() && dm.relay().get().stage().equalsIgnoreCase("Running")
+        && !dm.relay().get().catchUpMaster()) {
+      wrong.add("DM 1.0's relay has not caught up with the old master (relayCatchUpMaster is false)");
     }
     if (dm.cluster().leader().isEmpty()) {
       wrong.add("the DM cluster has no leader");
