@@ -62,7 +62,7 @@ final class SqlErrors {
       Pattern.compile("you need \\(at least one of\\) the (.+?) privilege", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMAND_DENIED =
       Pattern.compile("^(\\w+(?: \\w+)?) command denied to user", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FOR_TABLE = Pattern.compile("for table [`']?([^'`]+)[`']?(?:\\.[`']?([^'`]+)[`']?)?");
+  private static final Pattern FOR_TABLE = Pattern.compile("(?:for|in) table [`']?([^'`]+)[`']?(?:\\.[`']?([^'`]+)[`']?)?");
   private static final Pattern TO_DATABASE = Pattern.compile("to database '([^']+)'");
 
   private SqlErrors() {}
