@@ -92,7 +92,7 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
     try (Connection c = connect()) {
       ensureTable(c);
     } catch (SQLException e) {
-      throw new JournalException(Tables.describe("creating " + qualified, e, source), e);
+      throw new JournalException(Tables.describe("creating " + qualified, e, source), SqlErrors.safeCause(e, source));
     }
   }
 
@@ -151,9 +151,9 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
     } catch (SQLException e) {
       if (e.getErrorCode() == SqlErrors.DUPLICATE_ENTRY) {
         throw new JournalException(source.address() + ": sequence " + entry.sequence() + " of switchover "
-            + entry.switchoverId() + " was written by another writer meanwhile", e);
+            + entry.switchoverId() + " was written by another writer meanwhile", SqlErrors.safeCause(e, source));
       }
-      throw new JournalException(Tables.describe("appending to " + qualified, e, source), e);
+      throw new JournalException(Tables.describe("appending to " + qualified, e, source), SqlErrors.safeCause(e, source));
     }
   }
 
@@ -180,7 +180,7 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
       }
       return out;
     } catch (SQLException e) {
-      throw new JournalException(Tables.describe("reading " + qualified, e, source), e);
+      throw new JournalException(Tables.describe("reading " + qualified, e, source), SqlErrors.safeCause(e, source));
     }
   }
 
@@ -205,7 +205,7 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
         }
       }
     } catch (SQLException e) {
-      throw new JournalException(Tables.describe("reading " + qualified, e, source), e);
+      throw new JournalException(Tables.describe("reading " + qualified, e, source), SqlErrors.safeCause(e, source));
     }
   }
 

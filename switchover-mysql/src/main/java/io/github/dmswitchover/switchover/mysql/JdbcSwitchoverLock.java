@@ -137,7 +137,8 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
       c = source.open();
       c.setAutoCommit(true);
     } catch (SQLException e) {
-      throw new IllegalStateException(Tables.describe("connecting for the lock of " + sourceId, e, source), e);
+      throw new IllegalStateException(Tables.describe("connecting for the lock of " + sourceId, e, source),
+          SqlErrors.safeCause(e, source));
     }
     boolean granted = false;
     try {
@@ -167,7 +168,8 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
       }
       close(c);
       if (e instanceof SQLException se) {
-        throw new IllegalStateException(Tables.describe("taking the lock of " + sourceId, se, source), se);
+        throw new IllegalStateException(Tables.describe("taking the lock of " + sourceId, se, source),
+            SqlErrors.safeCause(se, source));
       }
       throw (RuntimeException) e;
     }

@@ -165,7 +165,26 @@ final class SqlErrors {
     Optional<String> privilege = kind == Kind.ACCESS_DENIED ? missingPrivilege(e) : Optional.empty();
     StringBuilder message = new StringBuilder(during).append(" failed: ").append(describe(e, source));
     privilege.ifPresent(p -> message.append(" [missing privilege: ").append(p).append(']'));
-    return new ProbeException(kind, source.address(), message.toString(), privilege.orElse(null), e);
+    return new ProbeException(kind, source.address(), message.toString(), privilege.orElse(null), safeCause(e, source));
+  }
+
+  /**
+   * Returns {@code e} itself, or, if a message anywhere in its cause chain holds a secret, a copy
+   * with the masked message, code, state and stack trace and no further cause, so that a caller
+   * printing the stack trace prints no secret either.
+   */
+  static SQLException safeCause(SQLException e, ConnectionSource source) {
+    boolean leaks = false;
+    for (Throwable c = e; c != null && !leaks; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage();
+      leaks = m != null && !source.mask(m).equals(m);
+    }
+    if (!leaks) {
+      return e;
+    }
+    SQLException copy = new SQLException(source.mask(e.getMessage()), e.getSQLState(), e.getErrorCode());
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

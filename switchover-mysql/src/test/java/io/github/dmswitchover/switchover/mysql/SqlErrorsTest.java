@@ -111,6 +111,9 @@ class SqlErrorsTest {
     assertThat(pe.missingPrivilege()).contains("PROCESS");
     assertThat(pe.getMessage()).startsWith("db7:3306: SHOW PROCESSLIST failed: error 1227 (42000): Access denied")
         .endsWith("[missing privilege: PROCESS]").doesNotContain("Tr0ub4dor&3").contains("password ****");
-    assertThat(pe.getCause()).isSameAs(e);
+    assertThat(pe.getCause()).as("a masked copy").isNotSameAs(e).hasMessageNotContaining("Tr0ub4dor&3");
+    assertThat(((SQLException) pe.getCause()).getErrorCode()).isEqualTo(1227);
+    SQLException clean = new SQLException("Access denied; you need (at least one of) the PROCESS privilege(s)", "42000", 1227);
+    assertThat(SqlErrors.probeException(source, "SHOW PROCESSLIST", clean).getCause()).isSameAs(clean);
   }
 }
