@@ -113,6 +113,16 @@ public final class DatabaseEndpoint {
     return socketTimeout;
   }
 
+  /** Returns the trust store file, if one is set. */
+  public Optional<Path> trustStore() {
+    return Optional.ofNullable(trustStore).map(Store::path);
+  }
+
+  /** Returns the client certificate key store file, if one is set. */
+  public Optional<Path> clientCertificate() {
+    return Optional.ofNullable(clientCertificate).map(Store::path);
+  }
+
   /** The JDBC URL: host and port only; every setting travels as a property. */
   String jdbcUrl() {
     return "jdbc:mysql://" + address() + "/";
@@ -369,15 +379,5 @@ public final class DatabaseEndpoint {
       }
       return new DatabaseEndpoint(this);
     }
-  }
-
-  /** Returns the trust store file, if one is set. */
-  public Optional<Path> trustStore() {
-    return Optional.ofNullable(trustStore).map(Store::path);
-  }
-
-  /** Returns the client certificate key store file, if one is set. */
-  public Optional<Path> clientCertificate() {
-    return Optional.ofNullable(clientCertificate).map(Store::path);
   }
 }

@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class JdbcSwitchoverLock implements SwitchoverLock {
   /** The prefix of every lock name. */
   public static final String LOCK_NAME_PREFIX = "dmswitchover:";
-  /** The longest source id and owner accepted. */
+  /** The longest source id accepted. */
   public static final int MAX_SOURCE_ID_LENGTH = 128;
+  /** The longest owner accepted. */
   public static final int MAX_OWNER_LENGTH = 255;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSwitchoverLock.class);
