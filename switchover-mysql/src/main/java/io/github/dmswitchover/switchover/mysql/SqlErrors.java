@@ -55,8 +55,8 @@ final class SqlErrors {
   static final int MARIADB_STATEMENT_TIMEOUT = 1969;
   /** ER_LOCK_WAIT_TIMEOUT. */
   static final int LOCK_WAIT_TIMEOUT = 1205;
-  /** ER_QUERY_INTERRUPTED: the statement was killed (KILL QUERY, the driver's query timeout). */
-  static final int QUERY_INTERRUPTED = 1317;
+  /** MariaDB ER_CONNECTION_KILLED: the server killed this connection (KILL); it is gone. */
+  static final int CONNECTION_KILLED = 1927;
 
   private static final Pattern AT_LEAST_ONE_OF =
       Pattern.compile("you need \\(at least one of\\) the (.+?) privilege", Pattern.CASE_INSENSITIVE);
@@ -93,6 +93,9 @@ final class SqlErrors {
 
   /** Whether the connection itself failed (it must not be used again). */
   static boolean isConnectionLevel(SQLException e) {
+    if (e.getErrorCode() == CONNECTION_KILLED) {
+      return true;
+    }
     if (e.getErrorCode() != 0 && e.getErrorCode() < 2000) {
       // A server error code: the server answered; the connection is fine.
       return false;

@@ -271,6 +271,36 @@ abstract class ProbeContract {
   }
 
   @Test
+  void waitForExecuted_connectionKilledMidWait_reconnectsOnceAndStillReaches(ReplicationGroup group) throws Exception {
+    GroupMember primary = group.primary();
+    GroupMember replica = loggingReplica(group);
+    replica.execute(stopReplication());
+    try {
+      primary.writeTransactions(2);
+      GtidTarget target = executedBy(primary);
+      try (JdbcUpstreamProbe p = probe(replica)) {
+        CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
+            () -> p.waitForExecuted(target, WAIT, (e, m) -> { }, Cancellation.NEVER));
+        String waitFunction = mysql() ? "WAIT_FOR_EXECUTED_GTID_SET" : "MASTER_GTID_WAIT";
+        String id = Await.until("the probe's wait statement on " + replica.name(), WAIT,
+            () -> replica.query("SHOW FULL PROCESSLIST").stream()
+                .filter(row -> String.valueOf(row.get("Info")).contains(waitFunction)).map(row -> row.get("Id"))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+
+        replica.execute("KILL " + id);
+        Await.until("a new wait connection", WAIT, () -> replica.query("SHOW FULL PROCESSLIST").stream()
+            .filter(row -> String.valueOf(row.get("Info")).contains(waitFunction)).map(row -> row.get("Id"))
+            .filter(other -> !other.equals(id)).findFirst(), java.util.Optional::isPresent);
+        replica.execute(startReplication());
+
+        assertThat(waiting.get(WAIT.toSeconds() + 10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.REACHED);
+      }
+    } finally {
+      replica.execute(startReplication());
+    }
+  }
+
+  @Test
   void waitForExecuted_itsOwnTransactions_isReachedAtOnce(ReplicationGroup group) {
     // On MariaDB, MASTER_GTID_WAIT alone would wait for the primary's own GTIDs forever (it watches gtid_slave_pos).
     GroupMember primary = group.primary();

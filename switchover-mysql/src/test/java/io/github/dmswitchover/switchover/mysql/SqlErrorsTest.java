@@ -79,6 +79,13 @@ class SqlErrorsTest {
   }
 
   @Test
+  void kind_connectionKilledByTheServer_isUnreachable() {
+    SQLException killed = new SQLException("Connection was killed", "70100", 1927);
+    assertThat(SqlErrors.kind(killed)).isEqualTo(Kind.UNREACHABLE);
+    assertThat(SqlErrors.isConnectionLevel(killed)).isTrue();
+  }
+
+  @Test
   void kind_timeouts_areTimeout() {
     assertThat(SqlErrors.kind(new SQLTimeoutException("Statement cancelled due to timeout"))).isEqualTo(Kind.TIMEOUT);
     assertThat(SqlErrors.kind(new SQLException("Communications link failure", "08S01", 0,
