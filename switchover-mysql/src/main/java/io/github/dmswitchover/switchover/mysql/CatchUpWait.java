@@ -200,6 +200,21 @@ final class CatchUpWait {
     }
   }
 
+  /**
+   * Returns the GTIDs of {@code target} that {@code position} has not reached, by MariaDB's rule:
+   * each GTID on its own, per domain, by sequence only (server ids are ignored, sequence 0 is always
+   * reached), so a target may name a domain several times.
+   */
+  static List<MariadbGtid> missing(MariadbGtidPosition position, MariadbGtidList target) {
+    List<MariadbGtid> missing = new ArrayList<>();
+    for (MariadbGtid g : target.gtids()) {
+      if (!position.contains(g)) {
+        missing.add(g);
+      }
+    }
+    return missing;
+  }
+
   private static Row singleRow(List<Row> rows, String what, ConnectionSource source) {
     if (rows.size() != 1) {
       throw new ProbeException(Kind.QUERY_FAILED, source.address(), what + " returned " + rows.size() + " rows", null,
@@ -293,12 +308,7 @@ final class CatchUpWait {
       } catch (GtidFormatException e) {
         throw unparsable(e);
       }
-      List<MariadbGtid> missing = new ArrayList<>();
-      for (MariadbGtid g : target.gtids()) {
-        if (!position.contains(g)) {
-          missing.add(g);
-        }
-      }
+      List<MariadbGtid> missing = missing(position, target);
       String text = missing.stream().map(MariadbGtid::toString).collect(Collectors.joining(","));
       return new Remaining(missing.isEmpty(), text, GtidText.abbreviate(missing));
     }

@@ -3,6 +3,9 @@ package io.github.dmswitchover.switchover.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dmswitchover.gtid.MariadbGtid;
+import io.github.dmswitchover.gtid.MariadbGtidList;
+import io.github.dmswitchover.gtid.MariadbGtidPosition;
 import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.WaitProgress;
@@ -180,6 +183,14 @@ class CatchUpWaitTest {
       throw new IllegalStateException("listener bug");
     }, Cancellation.NEVER);
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
+  }
+
+  @Test
+  void missing_mariadb_checksEachGtidPerDomainBySequenceOnly() {
+    MariadbGtidPosition position = MariadbGtidPosition.parse("0-2-4,1-1-7");
+    MariadbGtidList target = MariadbGtidList.parse("0-1-5,0-2-3,0-9-4,1-1-7,2-1-0,3-1-1");
+    assertThat(CatchUpWait.missing(position, target)).extracting(MariadbGtid::toString)
+        .containsExactly("0-1-5", "3-1-1");
   }
 
   /** A clock that moves only when told. */

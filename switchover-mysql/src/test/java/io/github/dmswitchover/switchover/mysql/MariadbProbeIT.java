@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dmswitchover.gtid.MariadbGtid;
 import io.github.dmswitchover.gtid.MariadbGtidList;
 import io.github.dmswitchover.gtid.MariadbGtidPosition;
+import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.GtidState;
 import io.github.dmswitchover.switchover.spi.GtidTarget;
 import io.github.dmswitchover.switchover.spi.InstanceReading;
+import io.github.dmswitchover.switchover.spi.WaitProgress;
+import io.github.dmswitchover.switchover.spi.WaitResult.Outcome;
 import io.github.dmswitchover.testkit.db.GroupMember;
 import io.github.dmswitchover.testkit.db.GroupSpec;
+import io.github.dmswitchover.testkit.db.ReplicationGroup;
 import io.github.dmswitchover.testkit.db.ReplicationGroupExtension;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The probe on MariaDB 10.11: member 2 without log_slave_updates. */
@@ -23,6 +29,22 @@ class MariadbProbeIT extends ProbeContract {
   static final ReplicationGroupExtension GROUP = ReplicationGroupExtension.of(GroupSpec.mariadb()
       .withMemberOption(2, "log_slave_updates", "OFF")
       .build());
+
+  @Test
+  void waitForExecuted_severalGtidsOfADomain_comparesSequencesAndIgnoresServerIds(ReplicationGroup group) {
+    GroupMember primary = group.primary();
+    primary.writeTransactions(1);
+    MariadbGtid last = MariadbGtidPosition.parse(primary.gtidState().executed()).get(0).orElseThrow();
+    // Another server's GTID with a lower or equal sequence counts as reached; a higher one does not.
+    MariadbGtidList reached = MariadbGtidList.parse(last + ",0-999-" + last.sequence() + ",0-998-1");
+    MariadbGtidList ahead = MariadbGtidList.parse(last + ",0-999-" + (last.sequence() + 1000));
+    try (JdbcUpstreamProbe p = probe(primary)) {
+      assertThat(p.waitForExecuted(new GtidTarget.Mariadb(reached), Duration.ofSeconds(5), WaitProgress.NONE,
+          Cancellation.NEVER).outcome()).isEqualTo(Outcome.REACHED);
+      assertThat(p.waitForExecuted(new GtidTarget.Mariadb(ahead), Duration.ofSeconds(1), WaitProgress.NONE,
+          Cancellation.NEVER).outcome()).isEqualTo(Outcome.TIMED_OUT);
+    }
+  }
 
   @Override
   boolean mysql() {
