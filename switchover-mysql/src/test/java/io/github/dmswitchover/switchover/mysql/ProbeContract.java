@@ -250,14 +250,16 @@ abstract class ProbeContract {
         WaitResult timedOut = p.waitForExecuted(target, Duration.ofMillis(2500),
             (elapsed, missing) -> reports.add(missing), Cancellation.NEVER);
         assertThat(timedOut.outcome()).isEqualTo(Outcome.TIMED_OUT);
-        assertThat(timedOut.waited()).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(5));
-        assertThat(reports).hasSizeBetween(1, 3).allSatisfy(missing -> assertThat(missing).isNotEmpty());
+        // Ends at the timeout (plus at most the last statement), far from the 60 s it would take unbounded.
+        assertThat(timedOut.waited()).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(20));
+        assertThat(reports).hasSizeBetween(1, 4).allSatisfy(missing -> assertThat(missing)
+            .contains(mysql() ? primary.serverUuid().orElseThrow() + ":" : "0-" + primary.serverId() + "-"));
 
         AtomicBoolean cancel = new AtomicBoolean();
         WaitResult cancelled = p.waitForExecuted(target, Duration.ofMinutes(5), (e, missing) -> cancel.set(true),
             cancel::get);
         assertThat(cancelled.outcome()).isEqualTo(Outcome.CANCELLED);
-        assertThat(cancelled.waited()).isLessThan(Duration.ofSeconds(5));
+        assertThat(cancelled.waited()).isLessThan(Duration.ofSeconds(20));
 
         CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
             () -> p.waitForExecuted(target, WAIT, (e, m) -> { }, Cancellation.NEVER));
@@ -306,9 +308,9 @@ abstract class ProbeContract {
     GroupMember primary = group.primary();
     primary.writeTransactions(1);
     try (JdbcUpstreamProbe p = probe(primary)) {
-      WaitResult r = p.waitForExecuted(executedBy(primary), Duration.ofSeconds(10), (e, m) -> { }, Cancellation.NEVER);
+      WaitResult r = p.waitForExecuted(executedBy(primary), Duration.ofSeconds(30), (e, m) -> { }, Cancellation.NEVER);
       assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
-      assertThat(r.waited()).isLessThan(Duration.ofSeconds(2));
+      assertThat(r.waited()).as("reached before any server wait slice").isLessThan(Duration.ofSeconds(10));
     }
   }
 
