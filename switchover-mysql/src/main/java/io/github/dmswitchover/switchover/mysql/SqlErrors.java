@@ -44,8 +44,6 @@ final class SqlErrors {
   static final int MUST_CHANGE_PASSWORD_LOGIN = 1862;
   /** ER_ACCOUNT_HAS_BEEN_LOCKED (MySQL 5.7+). */
   static final int ACCOUNT_LOCKED = 3118;
-  /** ER_TABLE_NOT_FOUND / ER_NO_SUCH_TABLE. */
-  static final int NO_SUCH_TABLE = 1146;
   /** ER_BAD_DB_ERROR: unknown database. */
   static final int BAD_DB = 1049;
   /** ER_DUP_ENTRY. */
