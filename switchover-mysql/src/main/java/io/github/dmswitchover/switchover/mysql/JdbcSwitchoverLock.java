@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code dmswitchover:} and 48 hexadecimal digits of the SHA-256 of the source id (61 characters,
  * within MySQL's and TiDB's 64). The server frees it when that connection ends, so a holder that
  * dies loses it; {@link LockLease#isValid()} asks the server whether its connection still holds it
- * ({@code IS_USED_LOCK(name)} equal to its own connection id).
+ * ({@code IS_USED_LOCK(name)} equal to its own connection id; on a server without
+ * {@code IS_USED_LOCK}, such as TiDB before 7.x, whether its connection is still the same session).
  *
  * <p><b>The fencing token</b> is a counter in a table of the same database
  * ({@code dm_switchover_lock} unless renamed, one row per lock name), incremented and read by the
@@ -56,6 +57,8 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSwitchoverLock.class);
   private static final long GET_LOCK_SLICE_SECONDS = 10;
+  /** ER_SP_DOES_NOT_EXIST: "FUNCTION x does not exist". */
+  private static final int FUNCTION_DOES_NOT_EXIST = 1305;
 
   private final ConnectionSource source;
   private final String database;
@@ -302,6 +305,26 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
                 connectionId, rs.wasNull() ? "none" : holder);
           }
           return held;
+        }
+      } catch (SQLException e) {
+        if (e.getErrorCode() == FUNCTION_DOES_NOT_EXIST) {
+          return sameConnection();
+        }
+        LOG.debug("{}: the lock connection of {} failed ({}); the lease is lost", source.address(), sourceId,
+            source.mask(e.getMessage()));
+        return false;
+      }
+    }
+
+    /**
+     * For servers without {@code IS_USED_LOCK} (TiDB before 7.x): a {@code GET_LOCK} lock lives as
+     * long as its session, so the lease holds while its connection is still the same session.
+     */
+    private boolean sameConnection() {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT CONNECTION_ID()")) {
+        ps.setQueryTimeout(queryTimeoutSeconds);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getLong(1) == connectionId;
         }
       } catch (SQLException e) {
         LOG.debug("{}: the lock connection of {} failed ({}); the lease is lost", source.address(), sourceId,
