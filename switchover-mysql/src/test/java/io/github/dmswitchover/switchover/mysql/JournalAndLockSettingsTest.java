@@ -95,46 +95,10 @@ class JournalAndLockSettingsTest {
   }
 
   /** A DataSource that never connects. */
-  static final class NoDataSource implements javax.sql.DataSource {
+  static final class NoDataSource extends TestDataSource {
     @Override
     public java.sql.Connection getConnection() throws java.sql.SQLException {
       throw new java.sql.SQLException("no", "08001");
-    }
-
-    @Override
-    public java.sql.Connection getConnection(String u, String p) throws java.sql.SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public java.io.PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(java.io.PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() {
-      return java.util.logging.Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-      throw new java.sql.SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }
