@@ -208,6 +208,11 @@ final class Verifier {
           return true;
         }
       }
+      for (DumpClient d : r.dumpClients()) {
+        if (d.replicaServerId().isPresent() && d.replicaServerId().getAsLong() == serverId.getAsLong()) {
+          return true;
+        }
+      }
       return false;
     }
     for (DumpClient d : r.dumpClients()) {
