@@ -12,7 +12,7 @@ final class Secrets {
   static final String MASK = "******";
 
   private static final Pattern KEY_VALUE = Pattern.compile(
-      "(?i)((?:password|passwd|pwd|ssl[-_]key[-_](?:bytes|base64|content)|secret[-_]key)[\"']?[ \\t]*[:=][ \\t]*)"
+      "(?i)((?:password|passwd|pwd|ssl[-_]key[-_](?:bytes|base64|content)|secret[-_]key)(?:\\\\?[\"'])?[ \\t]*[:=][ \\t]*)"
           + "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|\\\\\"(?:[^\"\\\\]|\\\\[^\"])*\\\\\"|[^\\r\\n\\\\\"'}\\]]+)");
   private static final Pattern DSN = Pattern.compile("([^\\s:/@\"'(]+):([^@\\s\"'/]+)@(tcp|unix)\\(");
   private static final Pattern URL_USERINFO = Pattern.compile("(://[^:/@\\s\"']+):([^@/\\s\"']+)@");

@@ -27,6 +27,12 @@ class SecretsTest {
   }
 
   @Test
+  void jsonEscapedInsideAJsonString_masked() {
+    String body = "{\"error_msg\":\"config {\\\"password\\\":\\\"s3cret\\\"} (using password: YES)\"}";
+    assertThat(Secrets.mask(body)).doesNotContain("s3cret").contains("\\\"password\\\":\\\"******\\\"");
+  }
+
+  @Test
   void dsnAndUrlUserinfo_masked() {
     assertThat(Secrets.mask("dial root:hunter2@tcp(127.0.0.1:3306)/db")).isEqualTo("dial root:******@tcp(127.0.0.1:3306)/db");
     assertThat(Secrets.mask("mysql://root:hunter2@host/x")).isEqualTo("mysql://root:******@host/x");
