@@ -88,12 +88,12 @@ final class SourceYaml {
     }
     if (n.path("purge").isObject() && !n.path("purge").isEmpty()) {
       ObjectNode p = s.putObject("purge");
-      PURGE.forEach((yamlKey, jsonKey) -> {
+      for (String yamlKey : List.of("interval", "expires", "remain-space")) {
         JsonNode v = n.path("purge").path(yamlKey);
         if (carries(v)) {
-          p.put(jsonKey, integer(v, "purge." + yamlKey));
+          p.put(PURGE.get(yamlKey), integer(v, "purge." + yamlKey));
         }
-      });
+      }
     }
     if (relayConfig && (n.has("enable-relay") || carries(n.path("relay-binlog-name")) || carries(n.path("relay-binlog-gtid"))
         || carries(n.path("relay-dir")))) {
