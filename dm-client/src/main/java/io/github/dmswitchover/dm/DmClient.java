@@ -172,7 +172,7 @@ public final class DmClient {
     DmVersion v = version();
     if (settings.surface != null) {
       Surface s = settings.surface;
-      Optional<String> why = SurfacePlan.refusal(s, op, v, needs).or(() -> unavailable(s, v));
+      Optional<String> why = SurfacePlan.refusal(s, op, v, needs).or(() -> unavailable(s, v, op));
       if (why.isPresent()) {
         throw new DmUnsupportedOperationException(op, Optional.of(s), v, why.get());
       }
@@ -180,7 +180,7 @@ public final class DmClient {
     }
     List<String> reasons = new ArrayList<>();
     for (Surface s : SurfacePlan.preference(op)) {
-      Optional<String> why = SurfacePlan.refusal(s, op, v, needs).or(() -> unavailable(s, v));
+      Optional<String> why = SurfacePlan.refusal(s, op, v, needs).or(() -> unavailable(s, v, op));
       if (why.isEmpty()) {
         return s;
       }
@@ -189,20 +189,20 @@ public final class DmClient {
     throw new DmUnsupportedOperationException(op, Optional.empty(), v, String.join("; ", reasons));
   }
 
-  private Optional<String> unavailable(Surface s, DmVersion v) {
+  private Optional<String> unavailable(Surface s, DmVersion v, DmOperation op) {
     return switch (s) {
       case GATEWAY -> Optional.empty();
       case DMCTL -> dmctl.isPresent() ? Optional.empty()
           : Optional.of("no dmctl binary is configured (DmClient.Builder.withDmctl)");
-      case OPENAPI -> openApiEnabled(v) ? Optional.empty()
+      case OPENAPI -> openApiEnabled(v, op) ? Optional.empty()
           : Optional.of("the OpenAPI is not enabled on this DM-master (openapi = true in its configuration)");
     };
   }
 
-  private boolean openApiEnabled(DmVersion v) {
+  private boolean openApiEnabled(DmVersion v, DmOperation op) {
     Boolean known = openApiEnabled.get();
     if (known == null) {
-      known = new OpenApiOps(transport, v, settings.sleeper, settings.clock, settings.stopWait).probe();
+      known = new OpenApiOps(transport, v, settings.sleeper, settings.clock, settings.stopWait).probe(op);
       openApiEnabled.set(known);
     }
     return known;

@@ -277,9 +277,9 @@ final class OpenApiOps {
         Optional.empty(), HttpTransport.Kind.ONCE, 204, List.of());
   }
 
-  /** Whether the master serves the OpenAPI: anything but 404 on a cheap GET. */
-  boolean probe() {
-    HttpTransport.Response r = send(DmOperation.LIST_MEMBERS, "GET", PREFIX + "/cluster/masters", Optional.empty(),
+  /** Whether the master serves the OpenAPI: anything but 404 on a cheap GET (made for {@code op}). */
+  boolean probe(DmOperation op) {
+    HttpTransport.Response r = send(op, "GET", PREFIX + "/cluster/masters", Optional.empty(),
         HttpTransport.Kind.READ, Set.of(200, 307, 400, 404));
     return r.status() != 404;
   }
