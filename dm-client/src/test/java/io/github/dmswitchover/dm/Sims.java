@@ -2,13 +2,18 @@ package io.github.dmswitchover.dm;
 
 import io.github.dmswitchover.testkit.dm.DmProfile;
 import io.github.dmswitchover.testkit.dm.DmSimulator;
+import io.github.dmswitchover.testkit.dm.DmctlMain;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -42,19 +47,49 @@ final class Sims {
   private static final Map<Path, Path> FAST = new ConcurrentHashMap<>();
 
   /**
-   * The simulator's dmctl launcher behind a wrapper that starts its JVM with C1 only and the serial
-   * collector: the stand-in runs for a second, and the ITs run it a few hundred times. Its
-   * arguments and output are the launcher's.
+   * This JVM's class path with the project's own jars copied aside when the class loads: other
+   * worktrees install their own {@code 0.1.0-SNAPSHOT} into the shared local repository, and a
+   * dmctl stand-in started later must run the testkit these tests were compiled against.
+   */
+  private static final String STAND_IN_CLASS_PATH = privateClassPath();
+
+  private static String privateClassPath() {
+    try {
+      Path dir = Files.createTempDirectory("dm-client-it-classpath-");
+      dir.toFile().deleteOnExit();
+      List<String> out = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path p = Path.of(entry);
+        if (entry.contains("io" + File.separator + "github" + File.separator + "dmswitchover") && Files.isRegularFile(p)) {
+          Path copy = dir.resolve(p.getFileName());
+          Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
+          copy.toFile().deleteOnExit();
+          out.add(copy.toString());
+        } else {
+          out.add(entry);
+        }
+      }
+      return String.join(File.pathSeparator, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A dmctl stand-in for this simulator: the testkit's {@code DmctlMain}, as {@link
+   * DmSimulator#dmctl()} runs it (same arguments, same output), started with C1 only and the serial
+   * collector (the ITs run it a few hundred times) and with the class path copied at start.
    */
   static Path fastDmctl(DmSimulator sim) {
     return FAST.computeIfAbsent(sim.dmctl(), launcher -> {
       try {
         Path dir = Files.createTempDirectory("dm-client-it-dmctl-");
         Path wrapper = dir.resolve("dmctl");
-        // Registered after the folder, so deleted before it (deleteOnExit runs in reverse order).
-        Files.writeString(wrapper, "#!/bin/sh\nJAVA_TOOL_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto'\n"
-            + "export JAVA_TOOL_OPTIONS\nexec '" + launcher + "' \"$@\"\n", StandardCharsets.UTF_8);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '"
+            + STAND_IN_CLASS_PATH + "' " + DmctlMain.class.getName() + " \"$@\"\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        // Registered after the folder, so deleted before it (deleteOnExit runs in reverse order).
         dir.toFile().deleteOnExit();
         wrapper.toFile().deleteOnExit();
         return wrapper;
