@@ -1,0 +1,24 @@
+package io.github.dmswitchover.dm;
+
+/** The kind of cluster member {@link DmClient#offlineMember(MemberType, String)} removes. */
+public enum MemberType {
+  /** A DM-master. */
+  MASTER("master"),
+  /** A DM-worker. */
+  WORKER("worker");
+
+  private final String dmName;
+
+  MemberType(String dmName) {
+    this.dmName = dmName;
+  }
+
+  /**
+   * Returns the name DM uses in paths and flags, e.g. {@code worker}.
+   *
+   * @return the name
+   */
+  public String dmName() {
+    return dmName;
+  }
+}
