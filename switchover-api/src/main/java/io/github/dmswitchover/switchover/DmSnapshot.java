@@ -8,14 +8,16 @@ import java.util.OptionalLong;
 
 /**
  * What the switchover read from DM about one source: version, the source, each subtask on it, the
- * relay, the cluster and the shard DDL locks. GTIDs are kept as DM printed them.
+ * relay, the cluster and the shard DDL locks, and notes on what could not be read. GTIDs are kept
+ * as DM printed them.
  */
 record DmSnapshot(Version version, SourceInfo source, List<SubtaskInfo> subtasks, Optional<RelayInfo> relay,
-    ClusterInfo cluster, List<LockInfo> locks, Instant readAt) {
+    ClusterInfo cluster, List<LockInfo> locks, Instant readAt, List<String> notes) {
 
   DmSnapshot {
     subtasks = List.copyOf(subtasks);
     locks = List.copyOf(locks);
+    notes = List.copyOf(notes);
   }
 
   /** DM's version and the surface the client speaks. */

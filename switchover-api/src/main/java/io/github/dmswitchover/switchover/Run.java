@@ -159,7 +159,8 @@ final class Run {
   private static DmSnapshot fakeV2() {
     return new DmSnapshot(new DmSnapshot.Version("v2.0.0", 2, 0, 0, ""), new DmSnapshot.SourceInfo("", Optional.empty(),
         java.util.OptionalInt.empty(), Optional.empty(), true, false, Optional.empty(), false, java.util.OptionalLong.empty(),
-        Optional.empty()), List.of(), Optional.empty(), new DmSnapshot.ClusterInfo(Optional.empty(), 0, 0), List.of(), Instant.EPOCH);
+        Optional.empty()), List.of(), Optional.empty(), new DmSnapshot.ClusterInfo(Optional.empty(), 0, 0), List.of(), Instant.EPOCH,
+        List.of());
   }
 
   private static boolean succeeded(List<JournalEntry> entries, String step) {

@@ -51,6 +51,30 @@ public final class Switchover {
 
   private Switchover() {}
 
+  /**
+   * Starts a switchover where DM keeps its address and a virtual IP moves to the new instance.
+   *
+   * @param dm the DM cluster
+   * @param sourceId the DM source to switch
+   * @throws IllegalArgumentException if {@code sourceId} is blank
+   */
+  public static Vip viaVirtualIp(io.github.dmswitchover.dm.DmClient dm, String sourceId) {
+    Objects.requireNonNull(dm, "dm");
+    return new Vip(DmClientPort.of(dm), sourceId);
+  }
+
+  /**
+   * Starts a switchover where the DM source is recreated with the new instance's address.
+   *
+   * @param dm the DM cluster
+   * @param sourceId the DM source to switch
+   * @throws IllegalArgumentException if {@code sourceId} is blank
+   */
+  public static Address byAddressChange(io.github.dmswitchover.dm.DmClient dm, String sourceId) {
+    Objects.requireNonNull(dm, "dm");
+    return new Address(DmClientPort.of(dm), sourceId);
+  }
+
   static Vip viaVirtualIp(DmPort dm, String sourceId) {
     return new Vip(dm, sourceId);
   }

@@ -73,6 +73,7 @@ final class Validator {
       String why = "DM could not be read: " + redactor.describe(e);
       return new Validation(unreadable(id, why, created), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
+    notes.addAll(dm.notes());
     if (mode == Mode.PLAN) {
       dm = waitForRelayCatchUp(id, dm, notes);
       dm = waitForDdlLocks(id, dm, notes);

@@ -151,7 +151,8 @@ final class Fixtures {
     DmSnapshot build() {
       return new DmSnapshot(version, new DmSnapshot.SourceInfo("mysql-replica-01", Optional.of(host), OptionalInt.of(port),
           Optional.of("dm"), enableGtid, relay.isPresent(), worker, workerOnline, serverId, Optional.empty()), subtasks, relay,
-          new DmSnapshot.ClusterInfo(leader, 3, 3), locks, Instant.parse("2026-11-21T00:00:00Z"));
+          new DmSnapshot.ClusterInfo(leader, 3, 3), locks, Instant.parse("2026-11-21T00:00:00Z"),
+          List.of());
     }
   }
 }
