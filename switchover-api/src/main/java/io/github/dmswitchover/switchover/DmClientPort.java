@@ -15,6 +15,7 @@ import io.github.dmswitchover.dm.SourceInfo;
 import io.github.dmswitchover.dm.SourceOutcome;
 import io.github.dmswitchover.dm.SourceStatus;
 import io.github.dmswitchover.dm.SubtaskStatus;
+import io.github.dmswitchover.dm.Surface;
 import io.github.dmswitchover.dm.SyncStatus;
 import io.github.dmswitchover.dm.TaskStatus;
 import io.github.dmswitchover.dm.WorkerMember;
@@ -33,9 +34,30 @@ import java.util.function.Supplier;
 /** {@link DmPort} over dm-client's {@link DmClient}: reads become a {@link DmSnapshot}, refusals a {@link DmActionException}. */
 final class DmClientPort implements DmPort {
   private final DmClient dm;
+  private volatile DmClient yamlClient;
 
   private DmClientPort(DmClient dm) {
     this.dm = dm;
+  }
+
+  /**
+   * The source's configuration as DM YAML: the OpenAPI answers JSON without {@code server-id}, so
+   * where it is the client's choice the gateway's {@code get-config} (2.0.1+) is asked instead.
+   */
+  private Optional<String> sourceYaml(String source, SourceInfo info) {
+    if (!info.config().strip().startsWith("{")) {
+      return Optional.of(info.config());
+    }
+    DmClient c = yamlClient;
+    if (c == null) {
+      c = dm.toBuilder().withSurface(Surface.GATEWAY).build();
+      yamlClient = c;
+    }
+    try {
+      return Optional.of(c.getSource(source).config());
+    } catch (DmUnsupportedOperationException e) {
+      return Optional.empty();
+    }
   }
 
   static DmClientPort of(DmClient dm) {
@@ -105,7 +127,15 @@ final class DmClientPort implements DmPort {
     } else if (subtasks.isEmpty() && sourceStatus.isEmpty()) {
       throw new DmActionException("DM 1.0 reports nothing for source " + sourceId, null);
     }
-    OptionalLong serverId = info.map(i -> serverId(i.config())).orElse(OptionalLong.empty());
+    Optional<String> yaml = Optional.empty();
+    if (info.isPresent()) {
+      try {
+        yaml = sourceYaml(sourceId, info.get());
+      } catch (DmException e) {
+        notes.add("the YAML configuration of source " + sourceId + " could not be read: " + e.getMessage());
+      }
+    }
+    OptionalLong serverId = yaml.map(DmClientPort::serverId).orElse(OptionalLong.empty());
     boolean enableGtid = info.map(SourceInfo::enableGtid).orElse(v.major() == 1 || relay.isPresent());
     if (info.isEmpty()) {
       notes.add("DM did not report the source's configuration; enable-gtid is assumed from the relay (DM 1.0 needs it to switch)");
@@ -281,8 +311,7 @@ final class DmClientPort implements DmPort {
   @Override
   public Optional<String> sourceConfig(String source) {
     try {
-      String config = dm.getSource(source).config();
-      return config.strip().startsWith("{") ? Optional.empty() : Optional.of(config);
+      return sourceYaml(source, dm.getSource(source));
     } catch (DmUnsupportedOperationException e) {
       return Optional.empty();
     } catch (DmException e) {

@@ -164,7 +164,7 @@ final class ReportWriter {
     sb.append("Switchover ").append(plan.switchoverId()).append(" of source ").append(plan.sourceId())
         .append(" (").append(plan.flow()).append(" flow)\n");
     sb.append("  outcome:  ").append(outcome).append('\n');
-    sb.append("  DM:       ").append(plan.dmVersion()).append(" via ").append(plan.dmSurface()).append('\n');
+    sb.append("  DM:       ").append(plan.dmSurface()).append('\n');
     if (report != null) {
       sb.append("  started:  ").append(report.startedAt()).append(", took ").append(human(report.took())).append('\n');
     } else {
