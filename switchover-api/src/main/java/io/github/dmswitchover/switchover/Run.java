@@ -22,7 +22,6 @@ import java.util.Set;
  */
 final class Run {
   private static final int ATTEMPTS = 3;
-  private static final Duration POLL = Duration.ofSeconds(1);
 
   private final Spec spec;
   private final String id;
@@ -692,14 +691,15 @@ final class Run {
 
   private void waitUntil(String what, Duration timeout, java.util.function.BooleanSupplier done) {
     Duration waited = Duration.ZERO;
+    java.time.Instant waitStart = spec.common().clock().instant();
     while (!done.getAsBoolean()) {
       if (waited.compareTo(timeout) >= 0) {
         throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
       }
       Duration w = waited;
       listeners.emit(l -> l.waitProgress(id, what, w, ""));
-      pause(POLL);
-      waited = waited.plus(POLL);
+      pause(spec.policy().pollInterval());
+      waited = Waits.next(waited, spec.policy().pollInterval(), waitStart, spec.common().clock());
     }
   }
 

@@ -41,6 +41,7 @@ public final class SwitchoverPolicy {
   private final Duration verifyTimeout;
   private final boolean moveBackAfterResumeFailure;
   private final Duration stepTimeout;
+  private final Duration pollInterval;
 
   private SwitchoverPolicy(Builder b) {
     this.catchUpTimeout = b.catchUpTimeout;
@@ -54,6 +55,7 @@ public final class SwitchoverPolicy {
     this.verifyTimeout = b.verifyTimeout;
     this.moveBackAfterResumeFailure = b.moveBackAfterResumeFailure;
     this.stepTimeout = b.stepTimeout;
+    this.pollInterval = b.pollInterval;
   }
 
   /** Returns the defaults. */
@@ -80,6 +82,7 @@ public final class SwitchoverPolicy {
     b.verifyTimeout = verifyTimeout;
     b.moveBackAfterResumeFailure = moveBackAfterResumeFailure;
     b.stepTimeout = stepTimeout;
+    b.pollInterval = pollInterval;
     return b;
   }
 
@@ -138,6 +141,11 @@ public final class SwitchoverPolicy {
     return stepTimeout;
   }
 
+  /** Returns how long the switchover waits between two polls of DM or an instance (default 1 s). */
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
   /** Builds a {@link SwitchoverPolicy}; not thread-safe. */
   public static final class Builder {
     private Duration catchUpTimeout = Duration.ofMinutes(2);
@@ -151,6 +159,7 @@ public final class SwitchoverPolicy {
     private Duration verifyTimeout = Duration.ofMinutes(2);
     private boolean moveBackAfterResumeFailure;
     private Duration stepTimeout = Duration.ofMinutes(1);
+    private Duration pollInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -270,6 +279,16 @@ public final class SwitchoverPolicy {
      */
     public Builder withStepTimeout(Duration timeout) {
       this.stepTimeout = positive(timeout, "stepTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long to wait between two polls of DM or an instance (pause, verification, waits).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder withPollInterval(Duration interval) {
+      this.pollInterval = positive(interval, "pollInterval");
       return this;
     }
 

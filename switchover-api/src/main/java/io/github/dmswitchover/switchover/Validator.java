@@ -20,7 +20,6 @@ import java.util.Optional;
  * first half of every execution use this same code.
  */
 final class Validator {
-  private static final Duration POLL = Duration.ofSeconds(1);
 
   private final Spec spec;
   private final Redactor redactor;
@@ -167,13 +166,14 @@ final class Validator {
     }
     Duration limit = spec.policy().catchUpTimeout();
     Duration waited = Duration.ZERO;
+    java.time.Instant waitStart = spec.common().clock().instant();
     DmSnapshot now = dm;
     while (!now.relay().map(DmSnapshot.RelayInfo::catchUpMaster).orElse(true) && waited.compareTo(limit) < 0) {
       Duration w = waited;
       spec.common().listeners().emit(l -> l.waitProgress(id, "relay catching up with the old master", w,
           "relayCatchUpMaster is false"));
-      sleep(POLL);
-      waited = waited.plus(POLL);
+      sleep(spec.policy().pollInterval());
+      waited = Waits.next(waited, spec.policy().pollInterval(), waitStart, spec.common().clock());
       try {
         now = spec.dm().snapshot(spec.sourceId(), spec.common().tasks());
       } catch (RuntimeException e) {
@@ -192,13 +192,14 @@ final class Validator {
     }
     Duration limit = spec.policy().ddlLockWait();
     Duration waited = Duration.ZERO;
+    java.time.Instant waitStart = spec.common().clock().instant();
     DmSnapshot now = dm;
     while (hasLocks(now) && waited.compareTo(limit) < 0) {
       Duration w = waited;
       List<String> ids = now.locks().stream().map(DmSnapshot.LockInfo::id).toList();
       spec.common().listeners().emit(l -> l.waitProgress(id, "shard DDL locks to clear", w, ids.toString()));
-      sleep(POLL);
-      waited = waited.plus(POLL);
+      sleep(spec.policy().pollInterval());
+      waited = Waits.next(waited, spec.policy().pollInterval(), waitStart, spec.common().clock());
       try {
         now = spec.dm().snapshot(spec.sourceId(), spec.common().tasks());
       } catch (RuntimeException e) {

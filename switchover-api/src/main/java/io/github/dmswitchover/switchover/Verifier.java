@@ -23,7 +23,6 @@ import java.util.OptionalLong;
  * sub-directory of the new instance. Polls until all hold or the verify timeout passes.
  */
 final class Verifier {
-  private static final Duration POLL = Duration.ofSeconds(1);
 
   private final Spec spec;
   private final RunState st;
@@ -51,6 +50,7 @@ final class Verifier {
   String verify() {
     Duration limit = spec.policy().verifyTimeout();
     Duration waited = Duration.ZERO;
+    java.time.Instant waitStart = spec.common().clock().instant();
     Map<String, String> baseline = new LinkedHashMap<>();
     Round r = round(baseline);
     while (!r.pending().isEmpty() && r.broken().isEmpty() && waited.compareTo(limit) < 0) {
@@ -58,7 +58,7 @@ final class Verifier {
       String pendingText = String.join("; ", r.pending());
       listeners.emit(l -> l.waitProgress(id, "verification", w, pendingText));
       sleep();
-      waited = waited.plus(POLL);
+      waited = Waits.next(waited, spec.policy().pollInterval(), waitStart, spec.common().clock());
       r = round(baseline);
     }
     if (!r.broken().isEmpty()) {
@@ -238,7 +238,7 @@ final class Verifier {
 
   private void sleep() {
     try {
-      spec.common().sleeper().sleep(POLL);
+      spec.common().sleeper().sleep(spec.policy().pollInterval());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while verifying", e);

@@ -124,7 +124,8 @@ final class Rig implements AutoCloseable {
   /** A policy with short waits for tests (polls are a second apart). */
   static SwitchoverPolicy.Builder fastPolicy() {
     return SwitchoverPolicy.builder().withCatchUpTimeout(Duration.ofSeconds(20)).withPauseTimeout(Duration.ofSeconds(20))
-        .withVerifyTimeout(Duration.ofSeconds(30)).withStepTimeout(Duration.ofSeconds(10)).withVipIdentityReads(3);
+        .withVerifyTimeout(Duration.ofSeconds(30)).withStepTimeout(Duration.ofSeconds(10)).withVipIdentityReads(3)
+        .withPollInterval(Duration.ofMillis(100));
   }
 
   Switchover.Vip vipSwitchover() {

@@ -293,6 +293,31 @@ public final class DmSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the relay of a source stop reading while it stays Running, so that it falls behind as the
+   * upstream commits ({@code relayCatchUpMaster} turns false), until {@link #releaseRelay}.
+   *
+   * @throws IllegalArgumentException if the source is unknown or has no relay
+   */
+  public void holdRelay(String source) {
+    relayOf(source).held = true;
+  }
+
+  /** Lets a held relay read again. */
+  public void releaseRelay(String source) {
+    relayOf(source).held = false;
+  }
+
+  private RelayRuntime relayOf(String source) {
+    synchronized (cluster) {
+      SimCluster.SourceState s = cluster.source(source);
+      if (s.relay == null) {
+        throw new IllegalArgumentException("source " + source + " has no relay");
+      }
+      return s.relay;
+    }
+  }
+
   /** Holds a subtask in a unit (Dump or Load) until {@link #releaseSubtask}. */
   public void holdSubtaskIn(String task, String source, Unit unit) {
     Objects.requireNonNull(unit, "unit");

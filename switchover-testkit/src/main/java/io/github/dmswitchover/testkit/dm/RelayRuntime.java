@@ -40,6 +40,8 @@ final class RelayRuntime {
   private boolean newServerAccepted;
   private Thread reader;
   private volatile boolean stopRequested;
+  /** While set, the relay stays Running but reads nothing more: it falls behind the upstream. */
+  volatile boolean held;
   private volatile UpstreamStream stream;
   private int generation;
 
@@ -232,6 +234,9 @@ final class RelayRuntime {
   private void pump(UpstreamStream s, int gen) throws UpstreamStream.Failure {
     UpstreamStream.Gtid pending = null;
     while (!stopRequested) {
+      while (held && !stopRequested && gen == generation) {
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+      }
       UpstreamStream.Event e = s.next();
       synchronized (cluster) {
         if (gen != generation) {
