@@ -1,6 +1,8 @@
 package io.github.dmswitchover.examples.e2e;
 
 import io.github.dmswitchover.dm.DmClient;
+import io.github.dmswitchover.gtid.GtidSet;
+import io.github.dmswitchover.gtid.MariadbGtidList;
 import io.github.dmswitchover.examples.vip.ForwarderVipMover;
 import io.github.dmswitchover.switchover.FileSwitchoverJournal;
 import io.github.dmswitchover.switchover.InProcessSwitchoverLock;
@@ -168,6 +170,16 @@ final class Rig implements AutoCloseable {
       }
     }
     writers.clear();
+  }
+
+  /** Whether DM's checkpoint of the task holds everything a member executed. */
+  boolean dmHasAllOf(GroupMember m) {
+    String cp = sim.checkpoint(TASK, SOURCE).orElse("");
+    String executed = m.gtidState().executed();
+    if (group.flavor() == Flavor.MYSQL) {
+      return GtidSet.parse(executed).isSubsetOf(GtidSet.parse(cp));
+    }
+    return MariadbGtidList.parse(cp).toPosition().contains(MariadbGtidList.parse(executed));
   }
 
   static void await(String what, BooleanSupplier condition) {

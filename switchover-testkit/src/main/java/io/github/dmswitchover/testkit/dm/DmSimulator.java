@@ -352,6 +352,20 @@ public final class DmSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Resolves a shard DDL lock, as the DDL being executed by every member (or {@code unlock-ddl-lock})
+   * would: it disappears and its subtasks no longer wait on it.
+   *
+   * @throws IllegalArgumentException if no such lock exists
+   */
+  public void resolveShardDdlLock(String id) {
+    try {
+      cluster.unlock(Objects.requireNonNull(id, "id"));
+    } catch (DmOperationException e) {
+      throw new IllegalArgumentException("no shard DDL lock " + id, e);
+    }
+  }
+
   /** Sets the DDLs a subtask is blocked on ({@code blockingDDLs}). */
   public void setBlockingDdls(String task, String source, List<String> ddls) {
     synchronized (cluster) {
