@@ -1,5 +1,8 @@
 package io.github.dmswitchover.gtid;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 final class Formatter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final long[] POW10 = new long[19];
-  /** Two ASCII digits for each number 0..99. */
-  private static final byte[] PAIRS = new byte[200];
+  /** Four ASCII digits for each number 0..9999, packed so that a little-endian int store writes them in order. */
+  private static final int[] QUADS = new int[10_000];
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   static {
     long p = 1;
@@ -18,9 +22,8 @@ final class Formatter {
       POW10[i] = p;
       p *= 10;
     }
-    for (int i = 0; i < 100; i++) {
-      PAIRS[2 * i] = (byte) ('0' + i / 10);
-      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    for (int i = 0; i < QUADS.length; i++) {
+      QUADS[i] = ('0' + i / 1000) | ('0' + i / 100 % 10) << 8 | ('0' + i / 10 % 10) << 16 | ('0' + i % 10) << 24;
     }
   }
 
@@ -91,21 +94,22 @@ final class Formatter {
     return v >= POW10[t] ? t + 1 : t;
   }
 
-  /** Writes the digits of a positive {@code v} so that the last one is just before {@code end}. */
+  /**
+   * Writes the digits of a positive {@code v} so that the last one is just before {@code end}: four
+   * digits per division, from a table, so that the chain of dependent divisions stays short.
+   */
   private static void writeDigits(byte[] out, int end, long v) {
     int p = end;
-    while (v >= 100) {
-      long q = v / 100;
-      int r = (int) (v - q * 100);
-      out[--p] = PAIRS[2 * r + 1];
-      out[--p] = PAIRS[2 * r];
+    while (v >= 10_000) {
+      long q = v / 10_000;
+      p -= 4;
+      INT_LE.set(out, p, QUADS[(int) (v - q * 10_000)]);
       v = q;
     }
-    if (v >= 10) {
-      out[--p] = PAIRS[2 * (int) v + 1];
-      out[--p] = PAIRS[2 * (int) v];
-    } else {
-      out[--p] = (byte) ('0' + v);
+    int quad = QUADS[(int) v];
+    int d = v >= 1000 ? 4 : v >= 100 ? 3 : v >= 10 ? 2 : 1;
+    for (int j = 4 - d; j < 4; j++) {
+      out[p - 4 + j] = (byte) (quad >>> (8 * j));
     }
   }
 

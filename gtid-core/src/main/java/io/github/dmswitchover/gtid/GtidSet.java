@@ -718,6 +718,11 @@ public final class GtidSet {
       table = t;
     }
 
+    /** Tells whether slot {@code s} is the given TSID (tag canonical). */
+    boolean isSlot(int s, long m, long l, String tag) {
+      return slotMsb[s] == m && slotLsb[s] == l && slotTag[s] == tag;
+    }
+
     /** Appends an interval (valid, start <= end) to a slot, extending its last interval if they touch. */
     void append(int s, long start, long end) {
       long[] b = slotBounds[s];
