@@ -512,6 +512,15 @@ public final class GtidSet {
     /** Open addressing table of slot index + 1; 0 = free. */
     private int[] table = new int[16];
     private int last = -1;
+    /**
+     * The streaming fast path: the bounds array of the last untagged slot appended to and the
+     * index of its last end, so that the next GNO of the same UUID extends it in a few
+     * instructions; {@code hotBounds == null} when there is none.
+     */
+    private long[] hotBounds;
+    private int hotEnd;
+    private long hotMsb;
+    private long hotLsb;
     private String lastRawTag = "";
     private String lastTag = "";
 
@@ -539,6 +548,11 @@ public final class GtidSet {
      * @throws IllegalArgumentException if {@code gno} is not between 1 and {@link #MAX_GNO}
      */
     public Builder add(long uuidMsb, long uuidLsb, long gno) {
+      long[] hot = hotBounds;
+      if (hot != null && uuidMsb == hotMsb && uuidLsb == hotLsb && gno == hot[hotEnd] + 1 && gno <= MAX_GNO) {
+        hot[hotEnd] = gno;
+        return this;
+      }
       checkGno(gno);
       int s = last;
       if (s < 0 || slotMsb[s] != uuidMsb || slotLsb[s] != uuidLsb || slotTag[s] != "") {
@@ -734,6 +748,7 @@ public final class GtidSet {
             if (end > b[len - 1]) {
               b[len - 1] = end;
             }
+            remember(s, b, len - 1);
             return;
           }
         } else {
@@ -747,6 +762,19 @@ public final class GtidSet {
       b[len] = start;
       b[len + 1] = end;
       slotLength[s] = len + 2;
+      remember(s, b, len + 1);
+    }
+
+    /** Makes slot s the streaming fast path if it is untagged and its intervals are in order. */
+    private void remember(int s, long[] b, int endIndex) {
+      if (slotTag[s].isEmpty() && slotSorted[s]) {
+        hotBounds = b;
+        hotEnd = endIndex;
+        hotMsb = slotMsb[s];
+        hotLsb = slotLsb[s];
+      } else {
+        hotBounds = null;
+      }
     }
 
     /** Sorts and merges the intervals of a slot in place, once, so later builds find it ready. */
@@ -754,6 +782,7 @@ public final class GtidSet {
       if (slotSorted[s]) {
         return;
       }
+      hotBounds = null;
       long[] b = slotBounds[s];
       int len = slotLength[s];
       IntervalSort.sortByStart(b, len);
