@@ -197,9 +197,6 @@ final class Algebra {
 
   /** Tells whether every interval of x lies inside an interval of y. */
   static boolean isSubset(long[] x, int xi, int xe, long[] y, int yi, int ye) {
-    if (xe - xi > ye - yi && ye - yi == 0) {
-      return false;
-    }
     for (; xi < xe; xi += 2) {
       long s = x[xi];
       while (yi < ye && y[yi + 1] < s) {
