@@ -51,6 +51,22 @@ class GnoParsingTest {
   }
 
   @Test
+  void toString_boundsCrossingEveryDigitCount_printsEachNumberExactly() {
+    StringBuilder canonical = new StringBuilder(U);
+    long p = 1;
+    for (int digits = 1; digits < 19; digits++) {
+      p *= 10;
+      canonical.append(':').append(p - 2).append('-').append(p).append(':').append(p + 5);
+    }
+    canonical.append(":9223372036854775800-9223372036854775806");
+    String text = canonical.toString().replace(U + ":-1-1:", U + ":");
+    GtidSet set = GtidSet.parse(text);
+    assertThat(set.toString()).isEqualTo(text);
+    assertThat(GtidSet.parse(U + ":1:9:10:99:100:999:1000:9999:10000:99999:100000").toString())
+        .isEqualTo(U + ":1:9-10:99-100:999-1000:9999-10000:99999-100000");
+  }
+
+  @Test
   void parse_nineteenDigitsAroundTheLimit_refusesExactlyAboveMaxGno() {
     assertThat(GtidSet.parse(U + ":9223372036854775806").contains(UUID_U, GtidSet.MAX_GNO)).isTrue();
     assertThatThrownBy(() -> GtidSet.parse(U + ":9223372036854775807")).isInstanceOf(GtidFormatException.class);
