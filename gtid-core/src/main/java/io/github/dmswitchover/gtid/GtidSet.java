@@ -225,24 +225,37 @@ public final class GtidSet {
    *     every set)
    */
   public boolean isSubsetOf(GtidSet other) {
-    int n = msb.length;
-    int on = other.msb.length;
-    if (n > on || bounds.length > 0 && other.bounds.length == 0) {
+    long[] m = msb;
+    long[] l = lsb;
+    String[] t = tags;
+    int[] off = offsets;
+    long[] om = other.msb;
+    long[] ol = other.lsb;
+    String[] ot = other.tags;
+    int[] ooff = other.offsets;
+    int n = m.length;
+    int on = om.length;
+    if (n > on) {
       return false;
     }
     int j = 0;
     for (int i = 0; i < n; i++) {
-      int c = -1;
-      while (j < on && (c = compareTsidAt(other, j, this, i)) < 0) {
-        j++;
+      // Usually the next TSID of the other set is this one; otherwise skip the other's extra TSIDs.
+      if (m[i] != om[j] || l[i] != ol[j] || t[i] != ot[j]) {
+        int c = -1;
+        while (j < on && (c = compareTsid(om[j], ol[j], ot[j], m[i], l[i], t[i])) < 0) {
+          j++;
+        }
+        if (c != 0 || n - i > on - j) {
+          return false;
+        }
       }
-      if (c != 0) {
+      if (!Algebra.isSubset(bounds, off[i], off[i + 1], other.bounds, ooff[j], ooff[j + 1])) {
         return false;
       }
-      if (!Algebra.isSubset(bounds, offsets[i], offsets[i + 1], other.bounds, other.offsets[j], other.offsets[j + 1])) {
+      if (++j == on && i + 1 < n) {
         return false;
       }
-      j++;
     }
     return true;
   }
