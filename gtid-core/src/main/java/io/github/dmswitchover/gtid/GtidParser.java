@@ -33,6 +33,7 @@ final class GtidParser {
   }
 
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ZEROS = 0x3030_3030_3030_3030L;
   private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
   /** Added to a byte, sets its high bit if the byte is above '9' (any carry lands beyond the first non-digit). */
@@ -313,41 +314,36 @@ final class GtidParser {
    */
   private void uuid(int i) {
     if (i + 36 <= n && b[i + 8] == '-' && b[i + 13] == '-' && b[i + 18] == '-' && b[i + 23] == '-') {
-      long hi = 0;
-      long lo = 0;
-      int bad = 0;
-      for (int k = 0; k < 8; k++) {
-        int v = HEX_VALUE[b[i + k] & 0x7F] | (b[i + k] >> 7);
-        bad |= v;
-        hi = (hi << 4) | (v & 0xF);
-      }
-      for (int k = 9; k < 13; k++) {
-        int v = HEX_VALUE[b[i + k] & 0x7F] | (b[i + k] >> 7);
-        bad |= v;
-        hi = (hi << 4) | (v & 0xF);
-      }
-      for (int k = 14; k < 18; k++) {
-        int v = HEX_VALUE[b[i + k] & 0x7F] | (b[i + k] >> 7);
-        bad |= v;
-        hi = (hi << 4) | (v & 0xF);
-      }
-      for (int k = 19; k < 23; k++) {
-        int v = HEX_VALUE[b[i + k] & 0x7F] | (b[i + k] >> 7);
-        bad |= v;
-        lo = (lo << 4) | (v & 0xF);
-      }
-      for (int k = 24; k < 36; k++) {
-        int v = HEX_VALUE[b[i + k] & 0x7F] | (b[i + k] >> 7);
-        bad |= v;
-        lo = (lo << 4) | (v & 0xF);
-      }
-      if (bad >= 0) {
-        uuidMsb = hi;
-        uuidLsb = lo;
+      long g0 = hex8((long) LONG_LE.get(b, i));
+      long g1 = hex8(((int) INT_LE.get(b, i + 9) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 14) << 32);
+      long g2 = hex8(((int) INT_LE.get(b, i + 19) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 24) << 32);
+      long g3 = hex8((long) LONG_LE.get(b, i + 28));
+      if ((g0 | g1 | g2 | g3) >= 0) {
+        uuidMsb = g0 << 32 | g1;
+        uuidLsb = g2 << 32 | g3;
         return;
       }
     }
     uuidCarefully(i);
+  }
+
+  /**
+   * Converts eight ASCII hex digits (the first in the lowest byte) to their 32-bit value, or
+   * returns -1 if any byte is not a hex digit. Every byte is classified at once (SWAR): with all
+   * bytes below 0x80, adding a constant sets a byte's high bit exactly when the byte is at least
+   * some bound, and no carry crosses into the next byte.
+   */
+  private static long hex8(long w) {
+    long digit = (w + 0x5050_5050_5050_5050L) & ~(w + 0x4646_4646_4646_4646L);
+    long lower = w | 0x2020_2020_2020_2020L;
+    long letter = (lower + 0x1F1F_1F1F_1F1F_1F1FL) & ~(lower + 0x1919_1919_1919_1919L);
+    if ((w & HIGH_BITS) != 0 || ((digit | letter) & HIGH_BITS) != HIGH_BITS) {
+      return -1;
+    }
+    long t = (w & 0x0F0F_0F0F_0F0F_0F0FL) + ((letter & HIGH_BITS) >>> 7) * 9;
+    t = (t & 0x0F00_0F00_0F00_0F00L) >>> 8 | (t & 0x000F_000F_000F_000FL) << 4;
+    t = (t & 0x00FF_0000_00FF_0000L) >>> 16 | (t & 0x0000_00FF_0000_00FFL) << 8;
+    return (t & 0x0000_FFFF_0000_0000L) >>> 32 | (t & 0x0000_0000_0000_FFFFL) << 16;
   }
 
   /** Reads a UUID character by character, reporting the first one that is wrong. */
