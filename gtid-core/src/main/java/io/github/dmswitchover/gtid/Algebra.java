@@ -39,6 +39,8 @@ final class Algebra {
 
   /** Writes the union of two interval lists; both must be non-empty. */
   private static void unionIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    long[] o = w.reserve((xe - xi) + (ye - yi));
+    int op = w.length();
     long cs;
     long ce;
     if (x[xi] <= y[yi]) {
@@ -63,11 +65,11 @@ final class Algebra {
         yi += 2;
       }
       if (s <= ce + 1) {
-        if (e > ce) {
-          ce = e;
-        }
+        ce = Math.max(ce, e);
       } else {
-        w.append(cs, ce);
+        o[op] = cs;
+        o[op + 1] = ce;
+        op += 2;
         cs = s;
         ce = e;
       }
@@ -76,13 +78,14 @@ final class Algebra {
     int ri = xi < xe ? xi : yi;
     int re = xi < xe ? xe : ye;
     while (ri < re && r[ri] <= ce + 1) {
-      if (r[ri + 1] > ce) {
-        ce = r[ri + 1];
-      }
+      ce = Math.max(ce, r[ri + 1]);
       ri += 2;
     }
-    w.append(cs, ce);
-    w.copy(r, ri, re - ri);
+    o[op] = cs;
+    o[op + 1] = ce;
+    op += 2;
+    System.arraycopy(r, ri, o, op, re - ri);
+    w.length(op + (re - ri));
   }
 
   static GtidSet subtract(GtidSet a, GtidSet b) {
@@ -116,6 +119,9 @@ final class Algebra {
 
   /** Writes x minus y; returns whether anything was removed. */
   private static boolean subtractIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    // Each interval of y splits at most one interval of x in two, so the output fits in |x| + |y|.
+    long[] o = w.reserve((xe - xi) + (ye - yi));
+    int op = w.length();
     boolean changed = false;
     for (; xi < xe; xi += 2) {
       long s = x[xi];
@@ -124,14 +130,18 @@ final class Algebra {
         yi += 2;
       }
       if (yi == ye || y[yi] > e) {
-        w.append(s, e);
+        o[op] = s;
+        o[op + 1] = e;
+        op += 2;
         continue;
       }
       changed = true;
       boolean covered = false;
       while (yi < ye && y[yi] <= e) {
         if (y[yi] > s) {
-          w.append(s, y[yi] - 1);
+          o[op] = s;
+          o[op + 1] = y[yi] - 1;
+          op += 2;
         }
         if (y[yi + 1] >= e) {
           covered = true;
@@ -141,9 +151,12 @@ final class Algebra {
         yi += 2;
       }
       if (!covered) {
-        w.append(s, e);
+        o[op] = s;
+        o[op + 1] = e;
+        op += 2;
       }
     }
+    w.length(op);
     return changed;
   }
 
@@ -177,15 +190,17 @@ final class Algebra {
   }
 
   private static void intersectIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
+    long[] o = w.reserve((xe - xi) + (ye - yi));
+    int op = w.length();
     while (xi < xe && yi < ye) {
-      long xs = x[xi];
       long xEnd = x[xi + 1];
-      long ys = y[yi];
       long yEnd = y[yi + 1];
-      long lo = Math.max(xs, ys);
+      long lo = Math.max(x[xi], y[yi]);
       long hi = Math.min(xEnd, yEnd);
       if (lo <= hi) {
-        w.append(lo, hi);
+        o[op] = lo;
+        o[op + 1] = hi;
+        op += 2;
       }
       if (xEnd < yEnd) {
         xi += 2;
@@ -193,13 +208,11 @@ final class Algebra {
         yi += 2;
       }
     }
+    w.length(op);
   }
 
   /** Tells whether every interval of x lies inside an interval of y. */
   static boolean isSubset(long[] x, int xi, int xe, long[] y, int yi, int ye) {
-    if (xe - xi > ye - yi && ye - yi == 0) {
-      return false;
-    }
     for (; xi < xe; xi += 2) {
       long s = x[xi];
       while (yi < ye && y[yi + 1] < s) {

@@ -1,5 +1,8 @@
 package io.github.dmswitchover.gtid;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,19 +11,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class Formatter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final long[] POW10 = new long[19];
-  /** Two ASCII digits for each number 0..99. */
-  private static final byte[] PAIRS = new byte[200];
+  /** Two ASCII digits for each number 0..99, packed so that a little-endian store writes them in order. */
+  private static final int[] PAIRS = new int[100];
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
   static {
-    long p = 1;
-    for (int i = 0; i < POW10.length; i++) {
-      POW10[i] = p;
-      p *= 10;
-    }
-    for (int i = 0; i < 100; i++) {
-      PAIRS[2 * i] = (byte) ('0' + i / 10);
-      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    for (int i = 0; i < PAIRS.length; i++) {
+      PAIRS[i] = ('0' + i / 10) | ('0' + i % 10) << 8;
     }
   }
 
@@ -40,10 +38,21 @@ final class Formatter {
       if (!set.tags[k].isEmpty()) {
         size += 1 + set.tags[k].length();
       }
+      // Within a TSID the bounds only grow, so the digit count is tracked, not recomputed.
+      int d = 1;
+      long next = 10;
       for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {
-        size += 1 + digits(b[i]);
-        if (b[i] != b[i + 1]) {
-          size += 1 + digits(b[i + 1]);
+        long s = b[i];
+        while (s >= next) {
+          next = ++d < 19 ? next * 10 : Long.MAX_VALUE;
+        }
+        size += 1 + d;
+        long e = b[i + 1];
+        if (s != e) {
+          while (e >= next) {
+            next = ++d < 19 ? next * 10 : Long.MAX_VALUE;
+          }
+          size += 1 + d;
         }
       }
     }
@@ -69,15 +78,23 @@ final class Formatter {
           out[p++] = (byte) tag.charAt(c);
         }
       }
+      int d = 1;
+      long next = 10;
       for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {
         out[p++] = ':';
         long s = b[i];
-        p += digits(s);
+        while (s >= next) {
+          next = ++d < 19 ? next * 10 : Long.MAX_VALUE;
+        }
+        p += d;
         writeDigits(out, p, s);
         long e = b[i + 1];
         if (s != e) {
           out[p++] = '-';
-          p += digits(e);
+          while (e >= next) {
+            next = ++d < 19 ? next * 10 : Long.MAX_VALUE;
+          }
+          p += d;
           writeDigits(out, p, e);
         }
       }
@@ -85,27 +102,31 @@ final class Formatter {
     return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  /** Number of decimal digits of a positive long. */
-  static int digits(long v) {
-    int t = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
-    return v >= POW10[t] ? t + 1 : t;
-  }
-
-  /** Writes the digits of a positive {@code v} so that the last one is just before {@code end}. */
+  /**
+   * Writes the digits of a positive {@code v} so that the last one is just before {@code end}: four
+   * digits per long division, then two at a time from a small table that stays in the L1 cache.
+   */
   private static void writeDigits(byte[] out, int end, long v) {
     int p = end;
-    while (v >= 100) {
-      long q = v / 100;
-      int r = (int) (v - q * 100);
-      out[--p] = PAIRS[2 * r + 1];
-      out[--p] = PAIRS[2 * r];
+    while (v >= 10_000) {
+      long q = v / 10_000;
+      int r = (int) (v - q * 10_000);
+      int hi = r / 100;
+      p -= 4;
+      INT_LE.set(out, p, PAIRS[hi] | PAIRS[r - hi * 100] << 16);
       v = q;
     }
-    if (v >= 10) {
-      out[--p] = PAIRS[2 * (int) v + 1];
-      out[--p] = PAIRS[2 * (int) v];
+    int iv = (int) v;
+    if (iv >= 100) {
+      int hi = iv / 100;
+      p -= 2;
+      SHORT_LE.set(out, p, (short) PAIRS[iv - hi * 100]);
+      iv = hi;
+    }
+    if (iv >= 10) {
+      SHORT_LE.set(out, p - 2, (short) PAIRS[iv]);
     } else {
-      out[--p] = (byte) ('0' + v);
+      out[p - 1] = (byte) ('0' + iv);
     }
   }
 

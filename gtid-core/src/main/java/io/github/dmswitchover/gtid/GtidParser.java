@@ -1,19 +1,28 @@
 package io.github.dmswitchover.gtid;
 
 import io.github.dmswitchover.gtid.GtidFormatException.Kind;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * The one-pass MySQL GTID set parser: a hand-written scanner over the grammar of GTID-FACTS 1a
- * (no regular expressions, no splitting, no boxing) that feeds a {@link GtidSet.Builder}.
- * One instance per parse; not thread-safe.
+ * (no regular expressions, no splitting, no boxing).
+ *
+ * <p>Text that is already in canonical order (what servers print) is written straight into the
+ * flat arrays of the result. At the first TSID or interval out of that order, everything read so
+ * far moves into a {@link GtidSet.Builder}, which sorts and merges once at the end. One instance
+ * per parse; not thread-safe.
  */
 final class GtidParser {
   /** Hex digit values for ASCII, -1 for anything else. */
   private static final byte[] HEX_VALUE = new byte[128];
 
   static {
-    java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+    Arrays.fill(HEX_VALUE, (byte) -1);
     for (int c = '0'; c <= '9'; c++) {
       HEX_VALUE[c] = (byte) (c - '0');
     }
@@ -23,13 +32,37 @@ final class GtidParser {
     }
   }
 
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ZEROS = 0x3030_3030_3030_3030L;
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+  /** Added to a byte, sets its high bit if the byte is above '9' (any carry lands beyond the first non-digit). */
+  private static final long ABOVE_NINE = 0x4646_4646_4646_4646L;
+  private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
+
   /** The largest value whose tenfold plus a digit may still be a valid GNO. */
   private static final long GNO_TENTH = GtidSet.MAX_GNO / 10;
   private static final int GNO_LAST_DIGIT = (int) (GtidSet.MAX_GNO % 10);
 
   private final CharSequence text;
+  /**
+   * The text as ISO-8859-1 bytes, scanned instead of {@code text} for speed. A char above 0xFF
+   * becomes {@code '?'}, which the grammar refuses wherever it refuses the original char, with the
+   * same kind; errors quote the original text.
+   */
+  private final byte[] b;
   private final int n;
-  private final GtidSet.Builder builder;
+  /** Created at the first input out of canonical order; null while the fast path holds. */
+  private GtidSet.Builder builder;
+  private int builderSlot = -1;
+  /** Fast path: TSIDs in canonical order with their intervals, as in GtidSet. */
+  private long[] fastMsb = new long[4];
+  private long[] fastLsb = new long[4];
+  private String[] fastTags = new String[4];
+  private int[] fastOffsets = new int[5];
+  private int fastTsids;
+  private long[] fastBounds;
+  private int fastLength;
   /** Where the last number read ended. */
   private int pos;
   private long uuidMsb;
@@ -37,23 +70,135 @@ final class GtidParser {
 
   private GtidParser(CharSequence text) {
     this.text = text;
-    this.n = text.length();
-    this.builder = new GtidSet.Builder();
+    this.b = latin1(text);
+    this.n = b.length;
+    // About two bounds per 16 characters of canonical text; grows if needed.
+    this.fastBounds = new long[Math.max(8, n >> 3)];
   }
 
   static GtidSet parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
     GtidParser p = new GtidParser(text);
     p.gtidSet();
-    return p.builder.build();
+    return p.result();
+  }
+
+  private GtidSet result() {
+    if (builder != null) {
+      return builder.build();
+    }
+    if (fastTsids == 0) {
+      return GtidSet.empty();
+    }
+    int t = fastTsids;
+    fastOffsets[t] = fastLength;
+    return new GtidSet(Arrays.copyOf(fastMsb, t), Arrays.copyOf(fastLsb, t),
+        Arrays.copyOf(fastTags, t), Arrays.copyOf(fastOffsets, t + 1),
+        fastBounds.length == fastLength ? fastBounds : Arrays.copyOf(fastBounds, fastLength));
+  }
+
+  /** Takes in one non-empty interval of a TSID; the common case is kept small enough to inline. */
+  private void emit(long m, long l, String tag, long start, long end) {
+    int last = fastTsids - 1;
+    int len = fastLength;
+    if (builder == null && last >= 0 && fastTags[last] == tag && fastMsb[last] == m && fastLsb[last] == l
+        && start > fastBounds[len - 1] + 1 && len + 2 <= fastBounds.length) {
+      fastBounds[len] = start;
+      fastBounds[len + 1] = end;
+      fastLength = len + 2;
+      return;
+    }
+    emitOther(m, l, tag, start, end);
+  }
+
+  private void emitOther(long m, long l, String tag, long start, long end) {
+    if (builder == null) {
+      int last = fastTsids - 1;
+      if (last >= 0 && fastMsb[last] == m && fastLsb[last] == l && fastTags[last] == tag) {
+        long lastEnd = fastBounds[fastLength - 1];
+        if (start > lastEnd + 1) {
+          fastAppend(start, end);
+          return;
+        }
+        if (start >= fastBounds[fastLength - 2]) {
+          if (end > lastEnd) {
+            fastBounds[fastLength - 1] = end;
+          }
+          return;
+        }
+      } else if (last < 0 || GtidSet.compareTsid(fastMsb[last], fastLsb[last], fastTags[last], m, l, tag) < 0) {
+        if (fastTsids == fastMsb.length) {
+          int cap = fastTsids * 2;
+          fastMsb = Arrays.copyOf(fastMsb, cap);
+          fastLsb = Arrays.copyOf(fastLsb, cap);
+          fastTags = Arrays.copyOf(fastTags, cap);
+          fastOffsets = Arrays.copyOf(fastOffsets, cap + 1);
+        }
+        fastMsb[fastTsids] = m;
+        fastLsb[fastTsids] = l;
+        fastTags[fastTsids] = tag;
+        fastOffsets[fastTsids] = fastLength;
+        fastTsids++;
+        fastAppend(start, end);
+        return;
+      }
+      leaveFastPath();
+    }
+    if (builderSlot < 0 || !builder.isSlot(builderSlot, m, l, tag)) {
+      builderSlot = builder.slot(m, l, tag);
+    }
+    builder.append(builderSlot, start, end);
+  }
+
+  private void fastAppend(long start, long end) {
+    if (fastLength + 2 > fastBounds.length) {
+      fastBounds = Arrays.copyOf(fastBounds, fastBounds.length * 2);
+    }
+    fastBounds[fastLength] = start;
+    fastBounds[fastLength + 1] = end;
+    fastLength += 2;
+  }
+
+  /** Moves what was read in canonical order into a builder, which takes any order from now on. */
+  private void leaveFastPath() {
+    builder = new GtidSet.Builder();
+    for (int k = 0; k < fastTsids; k++) {
+      int slot = builder.slot(fastMsb[k], fastLsb[k], fastTags[k]);
+      int to = k + 1 < fastTsids ? fastOffsets[k + 1] : fastLength;
+      for (int i = fastOffsets[k]; i < to; i += 2) {
+        builder.append(slot, fastBounds[i], fastBounds[i + 1]);
+      }
+    }
+    fastBounds = null;
+  }
+
+  private static byte[] latin1(CharSequence text) {
+    if (text instanceof String) {
+      return ((String) text).getBytes(StandardCharsets.ISO_8859_1);
+    }
+    byte[] out = new byte[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = text.charAt(i);
+      out[i] = c <= 0xFF ? (byte) c : (byte) '?';
+    }
+    return out;
+  }
+
+  private char at(int i) {
+    return (char) (b[i] & 0xFF);
   }
 
   static boolean isSpace(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
+  /** Like {@link #skipSpace}, with the common case (no whitespace here) decided by one comparison. */
+  private int skipSpaceFrom(int i) {
+    return i < n && b[i] <= ' ' && b[i] >= 0 ? skipSpace(i) : i;
+  }
+
   private int skipSpace(int i) {
-    while (i < n && isSpace(text.charAt(i))) {
+    while (i < n && isSpace(at(i))) {
       i++;
     }
     return i;
@@ -66,7 +211,7 @@ final class GtidParser {
       if (i == n) {
         return;
       }
-      if (text.charAt(i) == ',') {
+      if (at(i) == ',') {
         i++;
         continue;
       }
@@ -74,7 +219,7 @@ final class GtidParser {
       if (i == n) {
         return;
       }
-      if (text.charAt(i) != ',') {
+      if (at(i) != ',') {
         throw error(Kind.UNEXPECTED_CHARACTER, "expected ',' or the end after a UUID set", i);
       }
       i++;
@@ -86,7 +231,7 @@ final class GtidParser {
     uuid(i);
     i += 36;
     if (i < n) {
-      char c = text.charAt(i);
+      char c = at(i);
       if (!isSpace(c) && c != ':' && c != ',') {
         throw error(Kind.UNEXPECTED_CHARACTER, "expected ':', ',' or the end after a UUID", i);
       }
@@ -94,51 +239,46 @@ final class GtidParser {
     long m = uuidMsb;
     long l = uuidLsb;
     String tag = "";
-    int slot = -1;
     i = skipSpace(i);
-    while (i < n && text.charAt(i) == ':') {
-      i = skipSpace(i + 1);
+    while (i < n && at(i) == ':') {
+      i = skipSpaceFrom(i + 1);
       if (i == n) {
         throw error(Kind.MISSING_INTERVAL, "expected a tag or an interval after ':'", i);
       }
-      char c = text.charAt(i);
+      char c = at(i);
       if (c >= '0' && c <= '9') {
         long start = number(i, false);
-        i = skipSpace(pos);
+        i = skipSpaceFrom(pos);
         long end = start;
-        if (i < n && text.charAt(i) == '-') {
-          i = skipSpace(i + 1);
-          if (i == n || !isDigit(text.charAt(i))) {
+        if (i < n && at(i) == '-') {
+          i = skipSpaceFrom(i + 1);
+          if (i == n || !isDigit(at(i))) {
             throw notANumber(i);
           }
           end = number(i, true);
-          i = skipSpace(pos);
+          i = skipSpaceFrom(pos);
         }
         if (i < n) {
-          c = text.charAt(i);
+          c = at(i);
           if (c != ':' && c != ',') {
             throw error(Kind.UNEXPECTED_CHARACTER, "expected '-', ':', ',' or the end after a number", i);
           }
         }
         if (end >= start) {
-          if (slot < 0) {
-            slot = builder.slot(m, l, tag);
-          }
-          builder.append(slot, start, end);
+          emit(m, l, tag, start, end);
         }
       } else if (Tags.isTagStart(c)) {
         int from = i;
         do {
           i++;
-        } while (i < n && Tags.isTagPart(text.charAt(i)));
+        } while (i < n && Tags.isTagPart(at(i)));
         if (i - from > Tags.MAX_LENGTH) {
           throw error(Kind.TAG_TOO_LONG, "a tag has at most 32 characters", from + Tags.MAX_LENGTH);
         }
         tag = Tags.canonical(text, from, i);
-        slot = -1;
         i = skipSpace(i);
         if (i < n) {
-          c = text.charAt(i);
+          c = at(i);
           if (c != ':' && c != ',') {
             throw error(Kind.UNEXPECTED_CHARACTER, "expected ':', ',' or the end after a tag", i);
           }
@@ -161,32 +301,71 @@ final class GtidParser {
   }
 
   private GtidFormatException notANumber(int i) {
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+    if (i < n && (at(i) == '+' || at(i) == '-')) {
       return error(Kind.MALFORMED_NUMBER, "a GNO has no sign", i);
     }
     return error(Kind.MALFORMED_NUMBER, "expected a number after '-'", i);
   }
 
-  /** Reads a 36-character dashed UUID at {@code i} into {@link #uuidMsb} and {@link #uuidLsb}. */
+  /**
+   * Reads a 36-character dashed UUID at {@code i} into {@link #uuidMsb} and {@link #uuidLsb}: the
+   * common case without a branch per character (any invalid character makes a table value
+   * negative), the careful loop only to locate an error.
+   */
   private void uuid(int i) {
+    if (i + 36 <= n && b[i + 8] == '-' && b[i + 13] == '-' && b[i + 18] == '-' && b[i + 23] == '-') {
+      long g0 = hex8((long) LONG_LE.get(b, i));
+      long g1 = hex8(((int) INT_LE.get(b, i + 9) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 14) << 32);
+      long g2 = hex8(((int) INT_LE.get(b, i + 19) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 24) << 32);
+      long g3 = hex8((long) LONG_LE.get(b, i + 28));
+      if ((g0 | g1 | g2 | g3) >= 0) {
+        uuidMsb = g0 << 32 | g1;
+        uuidLsb = g2 << 32 | g3;
+        return;
+      }
+    }
+    uuidCarefully(i);
+  }
+
+  /**
+   * Converts eight ASCII hex digits (the first in the lowest byte) to their 32-bit value, or
+   * returns -1 if any byte is not a hex digit. Every byte is classified at once (SWAR): with all
+   * bytes below 0x80, adding a constant sets a byte's high bit exactly when the byte is at least
+   * some bound, and no carry crosses into the next byte.
+   */
+  private static long hex8(long w) {
+    long digit = (w + 0x5050_5050_5050_5050L) & ~(w + 0x4646_4646_4646_4646L);
+    long lower = w | 0x2020_2020_2020_2020L;
+    long letter = (lower + 0x1F1F_1F1F_1F1F_1F1FL) & ~(lower + 0x1919_1919_1919_1919L);
+    if ((w & HIGH_BITS) != 0 || ((digit | letter) & HIGH_BITS) != HIGH_BITS) {
+      return -1;
+    }
+    long t = (w & 0x0F0F_0F0F_0F0F_0F0FL) + ((letter & HIGH_BITS) >>> 7) * 9;
+    t = (t & 0x0F00_0F00_0F00_0F00L) >>> 8 | (t & 0x000F_000F_000F_000FL) << 4;
+    t = (t & 0x00FF_0000_00FF_0000L) >>> 16 | (t & 0x0000_00FF_0000_00FFL) << 8;
+    return (t & 0x0000_FFFF_0000_0000L) >>> 32 | (t & 0x0000_0000_0000_FFFFL) << 16;
+  }
+
+  /** Reads a UUID character by character, reporting the first one that is wrong. */
+  private void uuidCarefully(int i) {
     long hi = 0;
     long lo = 0;
     for (int k = 0; k < 36; k++) {
-      int at = i + k;
-      if (at >= n) {
-        throw error(Kind.MALFORMED_UUID, "a UUID has 36 characters (8-4-4-4-12 hex digits)", at);
+      int idx = i + k;
+      if (idx >= n) {
+        throw error(Kind.MALFORMED_UUID, "a UUID has 36 characters (8-4-4-4-12 hex digits)", idx);
       }
-      char c = text.charAt(at);
+      char c = at(idx);
       if (k == 8 || k == 13 || k == 18 || k == 23) {
         if (c != '-') {
-          throw error(Kind.MALFORMED_UUID, "expected '-' in the UUID", at);
+          throw error(Kind.MALFORMED_UUID, "expected '-' in the UUID", idx);
         }
         continue;
       }
       int v = c < 128 ? HEX_VALUE[c] : -1;
       if (v < 0) {
         throw error(Kind.MALFORMED_UUID,
-            k == 0 ? "expected a UUID" : "expected a hex digit in the UUID", at);
+            k == 0 ? "expected a UUID" : "expected a hex digit in the UUID", idx);
       }
       if (k < 18) {
         hi = (hi << 4) | v;
@@ -201,10 +380,10 @@ final class GtidParser {
   /** Reads a plain decimal GNO starting at digit {@code i}; sets {@link #pos} after it. */
   private long number(int i, boolean zeroAllowed) {
     int from = i;
-    char c = text.charAt(i);
+    char c = at(i);
     if (c == '0') {
       if (i + 1 < n) {
-        char d = text.charAt(i + 1);
+        char d = at(i + 1);
         if (isDigit(d)) {
           throw error(Kind.LEADING_ZERO,
               "a GNO has no leading zero (MySQL's parsers disagree on whether it means octal)", from);
@@ -219,13 +398,56 @@ final class GtidParser {
       pos = i + 1;
       return 0;
     }
+    // Eight bytes at a time (SWAR): find how many digits lead the word, convert them with three
+    // multiplications; numbers of up to 18 digits cannot overflow, longer ones take the careful loop.
     long v = 0;
-    while (i < n) {
-      c = text.charAt(i);
-      if (c < '0' || c > '9') {
+    while (i + 8 <= n) {
+      long w = (long) LONG_LE.get(b, i);
+      int k = Long.numberOfTrailingZeros(((w + ABOVE_NINE) | (w - ZEROS)) & HIGH_BITS) >>> 3;
+      if (k == 0) {
         break;
       }
-      int d = c - '0';
+      if (i - from + k > 18) {
+        return numberCarefully(from);
+      }
+      v = v * POW10[k] + eightDigits((w - ZEROS) << ((8 - k) << 3));
+      i += k;
+      if (k < 8) {
+        pos = i;
+        return v;
+      }
+    }
+    while (i < n) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      if (i - from >= 18) {
+        return numberCarefully(from);
+      }
+      v = v * 10 + d;
+      i++;
+    }
+    pos = i;
+    return v;
+  }
+
+  /** Converts eight digit values (0-9, one per byte, the first in the lowest byte) to a number. */
+  private static long eightDigits(long x) {
+    x = x * 10 + (x >>> 8);
+    return (((x & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)))
+        + (((x >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32)))) >>> 32;
+  }
+
+  /** Reads a GNO of 19 or more digits at {@code from} digit by digit, refusing values above MAX_GNO. */
+  private long numberCarefully(int from) {
+    long v = 0;
+    int i = from;
+    while (i < n) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
       if (v >= GNO_TENTH && (v > GNO_TENTH || d > GNO_LAST_DIGIT)) {
         throw error(Kind.NUMBER_TOO_LARGE, "a GNO is at most " + GtidSet.MAX_GNO, from);
       }

@@ -225,24 +225,37 @@ public final class GtidSet {
    *     every set)
    */
   public boolean isSubsetOf(GtidSet other) {
-    int n = msb.length;
-    int on = other.msb.length;
-    if (n > on || bounds.length > 0 && other.bounds.length == 0) {
+    long[] m = msb;
+    long[] l = lsb;
+    String[] t = tags;
+    int[] off = offsets;
+    long[] om = other.msb;
+    long[] ol = other.lsb;
+    String[] ot = other.tags;
+    int[] ooff = other.offsets;
+    int n = m.length;
+    int on = om.length;
+    if (n > on) {
       return false;
     }
     int j = 0;
     for (int i = 0; i < n; i++) {
-      int c = -1;
-      while (j < on && (c = compareTsidAt(other, j, this, i)) < 0) {
-        j++;
+      // Usually the next TSID of the other set is this one; otherwise skip the other's extra TSIDs.
+      if (m[i] != om[j] || l[i] != ol[j] || t[i] != ot[j]) {
+        int c = -1;
+        while (j < on && (c = compareTsid(om[j], ol[j], ot[j], m[i], l[i], t[i])) < 0) {
+          j++;
+        }
+        if (c != 0 || n - i > on - j) {
+          return false;
+        }
       }
-      if (c != 0) {
+      if (!Algebra.isSubset(bounds, off[i], off[i + 1], other.bounds, ooff[j], ooff[j + 1])) {
         return false;
       }
-      if (!Algebra.isSubset(bounds, offsets[i], offsets[i + 1], other.bounds, other.offsets[j], other.offsets[j + 1])) {
+      if (++j == on && i + 1 < n) {
         return false;
       }
-      j++;
     }
     return true;
   }
@@ -512,6 +525,15 @@ public final class GtidSet {
     /** Open addressing table of slot index + 1; 0 = free. */
     private int[] table = new int[16];
     private int last = -1;
+    /**
+     * The streaming fast path: the bounds array of the last untagged slot appended to and the
+     * index of its last end, so that the next GNO of the same UUID extends it in a few
+     * instructions; {@code hotBounds == null} when there is none.
+     */
+    private long[] hotBounds;
+    private int hotEnd;
+    private long hotMsb;
+    private long hotLsb;
     private String lastRawTag = "";
     private String lastTag = "";
 
@@ -539,6 +561,11 @@ public final class GtidSet {
      * @throws IllegalArgumentException if {@code gno} is not between 1 and {@link #MAX_GNO}
      */
     public Builder add(long uuidMsb, long uuidLsb, long gno) {
+      long[] hot = hotBounds;
+      if (hot != null && uuidMsb == hotMsb && uuidLsb == hotLsb && gno == hot[hotEnd] + 1 && gno <= MAX_GNO) {
+        hot[hotEnd] = gno;
+        return this;
+      }
       checkGno(gno);
       int s = last;
       if (s < 0 || slotMsb[s] != uuidMsb || slotLsb[s] != uuidLsb || slotTag[s] != "") {
@@ -718,6 +745,11 @@ public final class GtidSet {
       table = t;
     }
 
+    /** Tells whether slot {@code s} is the given TSID (tag canonical). */
+    boolean isSlot(int s, long m, long l, String tag) {
+      return slotMsb[s] == m && slotLsb[s] == l && slotTag[s] == tag;
+    }
+
     /** Appends an interval (valid, start <= end) to a slot, extending its last interval if they touch. */
     void append(int s, long start, long end) {
       long[] b = slotBounds[s];
@@ -729,6 +761,7 @@ public final class GtidSet {
             if (end > b[len - 1]) {
               b[len - 1] = end;
             }
+            remember(s, b, len - 1);
             return;
           }
         } else {
@@ -742,6 +775,19 @@ public final class GtidSet {
       b[len] = start;
       b[len + 1] = end;
       slotLength[s] = len + 2;
+      remember(s, b, len + 1);
+    }
+
+    /** Makes slot s the streaming fast path if it is untagged and its intervals are in order. */
+    private void remember(int s, long[] b, int endIndex) {
+      if (slotTag[s].isEmpty() && slotSorted[s]) {
+        hotBounds = b;
+        hotEnd = endIndex;
+        hotMsb = slotMsb[s];
+        hotLsb = slotLsb[s];
+      } else {
+        hotBounds = null;
+      }
     }
 
     /** Sorts and merges the intervals of a slot in place, once, so later builds find it ready. */
@@ -749,6 +795,7 @@ public final class GtidSet {
       if (slotSorted[s]) {
         return;
       }
+      hotBounds = null;
       long[] b = slotBounds[s];
       int len = slotLength[s];
       IntervalSort.sortByStart(b, len);

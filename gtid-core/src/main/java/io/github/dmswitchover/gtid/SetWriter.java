@@ -79,6 +79,23 @@ final class SetWriter {
     end();
   }
 
+  /**
+   * Returns the bounds array with room for {@code more} longs after {@link #length()}, for merges
+   * that write into it directly and then call {@link #length(int)}.
+   */
+  long[] reserve(int more) {
+    ensure(more);
+    return bounds;
+  }
+
+  int length() {
+    return length;
+  }
+
+  void length(int newLength) {
+    length = newLength;
+  }
+
   private void ensure(int more) {
     if (length + more > bounds.length) {
       bounds = Arrays.copyOf(bounds, Math.max(length + more, bounds.length * 2 + 8));
