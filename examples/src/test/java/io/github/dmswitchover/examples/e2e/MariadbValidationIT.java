@@ -18,4 +18,9 @@ class MariadbValidationIT extends ValidationContract {
   void stopReplication(GroupMember replica) {
     replica.execute("STOP SLAVE");
   }
+
+  @Override
+  String replicaUpdatesOption() {
+    return "log_slave_updates";
+  }
 }

@@ -18,4 +18,9 @@ class MysqlValidationIT extends ValidationContract {
   void stopReplication(GroupMember replica) {
     replica.execute("STOP REPLICA");
   }
+
+  @Override
+  String replicaUpdatesOption() {
+    return "log_replica_updates";
+  }
 }

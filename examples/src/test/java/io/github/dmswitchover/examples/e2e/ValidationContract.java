@@ -37,6 +37,9 @@ abstract class ValidationContract {
 
   abstract void stopReplication(GroupMember replica);
 
+  /** The server option that logs replicated changes ({@code log_replica_updates} / {@code log_slave_updates}). */
+  abstract String replicaUpdatesOption();
+
   static GateVerdict gate(SwitchoverPlan plan, Gate g) {
     return plan.gates().stream().filter(v -> v.gate() == g).findFirst().orElseThrow();
   }
@@ -119,6 +122,17 @@ abstract class ValidationContract {
       GateVerdict g3 = gate(plan, Gate.G3_NOTHING_MISSING);
       assertThat(g3.summary()).startsWith("missing, and the new instance is not replicating");
       assertThat(g3.differences().get(0).transactions()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void newReplicaWithoutReplicaUpdatesLogged_failsG4() {
+    try (ReplicationGroup group = ReplicationGroup.start(spec().toBuilder().withMembers(2)
+            .withMemberOption(1, replicaUpdatesOption(), "OFF").build());
+        Rig rig = Rig.start(group, DmProfile.V8_5, false)) {
+      SwitchoverPlan plan = rig.vipSwitchover().validate();
+      onlyFails(plan, Gate.G4_BINLOG_SETTINGS);
+      assertThat(gate(plan, Gate.G4_BINLOG_SETTINGS).summary()).contains("log_replica_updates OFF");
     }
   }
 
