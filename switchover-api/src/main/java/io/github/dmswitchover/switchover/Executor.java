@@ -99,7 +99,8 @@ final class Executor {
         return Validator.readThrough(spec.vip().get().probe(), 1).get(0).equals(identity);
       }
       DmSnapshot dm = spec.dm().snapshot(spec.sourceId(), spec.common().tasks());
-      return dm.source().address().map(a -> a.equalsIgnoreCase(st.get().targetAddress)).orElse(false);
+      return dm.source().address().map(a -> a.equalsIgnoreCase(st.get().targetAddress))
+          .orElseGet(() -> Gates.relayReads(dm).map(identity::equals).orElse(false));
     } catch (RuntimeException e) {
       return false;
     }

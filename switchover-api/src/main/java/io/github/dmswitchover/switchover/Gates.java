@@ -503,8 +503,28 @@ final class Gates {
     in.put("source address in DM", current.orElse("(unknown)"));
     in.put("expected", expected.orElse("(unknown)"));
     in.put("new address", ctx.target().address());
+    Optional<String> reads = relayReads(ctx.dm());
+    if (current.isEmpty() && reads.isPresent()) {
+      in.put("relay reads (from its sub-directory)", reads.get());
+      if (reads.get().equals(ctx.target().identity())) {
+        return verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.FAILED, "DM's relay already reads the new instance (sub-directory "
+            + ctx.dm().relay().get().subDir() + ")", in, List.of(), List.of());
+      }
+      if (ctx.old().isPresent() && reads.get().equals(ctx.old().get().identity())) {
+        return verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.PASSED, "DM does not report the source's address, but its relay "
+            + "reads the old instance (sub-directory " + ctx.dm().relay().get().subDir() + ")", in, List.of(), List.of());
+      }
+      if (ctx.old().isPresent()) {
+        return verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.FAILED, "DM's relay reads " + reads.get() + ", neither the old "
+            + "instance " + ctx.old().get().identity() + " nor the new one", in, List.of(), List.of());
+      }
+    }
     if (current.isEmpty()) {
-      return verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.FAILED, "DM did not report the source's address", in, List.of(), List.of());
+      return expected.isPresent()
+          ? verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.WARNING, "DM does not report the source's address (DM 1.0 keeps it in "
+              + "the worker); taken to be " + expected.get() + " as the caller says", in, List.of(), List.of())
+          : verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.FAILED, "DM did not report the source's address and none was "
+              + "expected: give expectingCurrentUpstream(host:port) or the old instance", in, List.of(), List.of());
     }
     if (current.get().equalsIgnoreCase(ctx.target().address())) {
       return verdict(Gate.G8_EXPECTED_UPSTREAM, GateStatus.FAILED, "the source already points at the new address", in,
@@ -517,6 +537,12 @@ final class Gates {
     return verdict(Gate.G8_EXPECTED_UPSTREAM, expected.isPresent() ? GateStatus.PASSED : GateStatus.WARNING,
         expected.isPresent() ? "the source points at the expected address" : "no expected address was given to compare with",
         in, List.of(), List.of());
+  }
+
+  /** The server identity DM's relay reads, from its sub-directory name ({@code <uuid>.000002}, MariaDB {@code 0-2.000001}). */
+  static Optional<String> relayReads(DmSnapshot dm) {
+    return dm.relay().map(DmSnapshot.RelayInfo::subDir).filter(d -> d.matches(".+\\.\\d+"))
+        .map(d -> d.substring(0, d.lastIndexOf('.')));
   }
 
   // ---- G9 ----

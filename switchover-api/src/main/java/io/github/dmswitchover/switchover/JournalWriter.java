@@ -31,7 +31,7 @@ final class JournalWriter {
    * @throws io.github.dmswitchover.switchover.spi.JournalException if it could not be written
    */
   void append(String step, JournalEntry.Phase phase, String detail) {
-    journal.append(new JournalEntry(switchoverId, sourceId, next, step, phase, clock.instant(), redactor.clean(detail)));
+    journal.append(new JournalEntry(switchoverId, sourceId, next, step, phase, clock.instant(), redactor.cleanSecrets(detail)));
     next++;
   }
 

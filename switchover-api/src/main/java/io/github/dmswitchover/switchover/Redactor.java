@@ -45,6 +45,23 @@ final class Redactor {
     return of(s);
   }
 
+  /**
+   * Returns the text with every known secret masked, also in its JSON-escaped form; leaves the
+   * structure alone, so it is safe on JSON (journal records).
+   */
+  String cleanSecrets(String text) {
+    Objects.requireNonNull(text, "text");
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, MASK);
+      String escaped = s.replace("\\", "\\\\").replace("\"", "\\\"");
+      if (!escaped.equals(s)) {
+        out = out.replace(escaped, MASK);
+      }
+    }
+    return out;
+  }
+
   /** Returns the text with every known secret and every password field masked. */
   String clean(String text) {
     Objects.requireNonNull(text, "text");

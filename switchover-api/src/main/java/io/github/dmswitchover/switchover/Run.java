@@ -79,7 +79,7 @@ final class Run {
     st.oldIdentity = v.old().map(InstanceReading::identity).orElse(spec.flow() == Gates.Flow.VIP
         ? spec.common().expectedUpstream().orElse("") : "");
     st.oldAddress = spec.flow() == Gates.Flow.VIP ? spec.common().old().map(p -> p.address()).orElse("")
-        : snap.source().address().orElse("");
+        : new Validator(spec).currentAddress(snap).orElse("");
     st.vip = spec.vip().map(Spec.VipParts::vip).orElse("");
     st.relaySubDir = snap.relay().map(DmSnapshot.RelayInfo::subDir).orElse("");
     st.allTasks.addAll(Flows.all(snap));

@@ -321,9 +321,11 @@ final class Validator {
           blockers.add("the new source configuration has masked passwords at " + masked + "; give the real ones");
         }
         newSource = Optional.of(a.sourceConfig().get());
-        if (dm.source().host().isPresent() && dm.source().port().isPresent()) {
-          oldSource = Optional.of(DmConfigs.withAddress(a.sourceConfig().get(), dm.source().host().get(),
-              dm.source().port().getAsInt(), a.sourcePassword(), "the new source configuration"));
+        Optional<String> oldAddress = currentAddress(dm);
+        if (oldAddress.isPresent()) {
+          int colon = oldAddress.get().lastIndexOf(':');
+          oldSource = Optional.of(DmConfigs.withAddress(a.sourceConfig().get(), oldAddress.get().substring(0, colon),
+              Integer.parseInt(oldAddress.get().substring(colon + 1)), a.sourcePassword(), "the new source configuration"));
         }
       } catch (IllegalArgumentException e) {
         blockers.add(redactor.clean(e.getMessage()));
@@ -374,6 +376,12 @@ final class Validator {
       return Optional.empty();
     }
     return Optional.of(new Configs(newSource.get(), oldSource, tasks));
+  }
+
+  /** Where DM reads the source now: what DM says, else what the caller expects, else the old instance's address. */
+  Optional<String> currentAddress(DmSnapshot dm) {
+    return dm.source().address().or(() -> spec.common().expectedUpstream().filter(a -> a.matches(".+:\\d{1,5}")))
+        .or(() -> spec.common().old().map(UpstreamProbe::address));
   }
 
   private Optional<String> safe(java.util.function.Supplier<Optional<String>> read, List<String> notes, String what) {

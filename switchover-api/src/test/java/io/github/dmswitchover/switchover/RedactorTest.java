@@ -29,4 +29,11 @@ class RedactorTest {
     RuntimeException e = new IllegalStateException("create-source refused", new RuntimeException("password: hunter2 wrong"));
     assertThat(r.describe(e)).isEqualTo("IllegalStateException: create-source refused (cause: RuntimeException: password: ****** wrong)");
   }
+
+  @Test
+  void cleanSecrets_keepsJsonIntact_andMasksEscapedForms() {
+    Redactor r = Redactor.of(List.of("p\"w"));
+    String json = "{\"note\":\"password: \\\"\\\" and p\\\"w\"}";
+    assertThat(r.cleanSecrets(json)).isEqualTo("{\"note\":\"password: \\\"\\\" and ******\"}");
+  }
 }

@@ -63,7 +63,7 @@ final class Rig implements AutoCloseable {
   private final AtomicBoolean writing = new AtomicBoolean();
   final AtomicLong written = new AtomicLong();
 
-  private Rig(ReplicationGroup group, DmProfile profile, boolean relay, VipForwarder.OnMove onMove, boolean startTask) {
+  private Rig(ReplicationGroup group, DmProfile profile, boolean relay, VipForwarder.OnMove onMove, boolean viaVip) {
     this.group = group;
     this.relay = relay;
     this.old = group.primary();
@@ -74,10 +74,8 @@ final class Rig implements AutoCloseable {
     this.sim = DmSimulator.builder().withProfile(profile).withCheckpointFlushInterval(Duration.ofMillis(200))
         .withAutoResume(Duration.ofMillis(300)).withHeartbeat(Duration.ofMillis(300)).withUnitDuration(Duration.ofMillis(50))
         .withReconnectAttempts(1_000_000).start();
-    sim.addSource(sourceConfig(vip.host(), vip.port()));
-    if (startTask) {
-      sim.startTask(task());
-    }
+    sim.addSource(viaVip ? sourceConfig(vip.host(), vip.port()) : sourceConfig(old.host(), old.port()));
+    sim.startTask(task());
     this.dm = DmClient.builder().withMasters(sim.masterAddresses()).withDmctl(sim.dmctl())
         .withRequestTimeout(Duration.ofSeconds(20)).withRetries(5, Duration.ofMillis(50), Duration.ofMillis(400)).build();
     this.oldProbe = probe(old.host(), old.port());
@@ -90,7 +88,7 @@ final class Rig implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.journal = FileSwitchoverJournal.inDirectory(journalDir);
-    if (startTask) {
+    {
       await("the task replicates", () -> sim.subtaskStage(TASK, SOURCE).equals("Running")
           && sim.subtaskUnit(TASK, SOURCE).equals("Sync") && sim.checkpoint(TASK, SOURCE).isPresent());
     }
@@ -102,6 +100,11 @@ final class Rig implements AutoCloseable {
 
   static Rig start(ReplicationGroup group, DmProfile profile, boolean relay, VipForwarder.OnMove onMove) {
     return new Rig(group, profile, relay, onMove, true);
+  }
+
+  /** A source that reads the old instance directly (for the address flow); the VIP is unused. */
+  static Rig startDirect(ReplicationGroup group, DmProfile profile, boolean relay) {
+    return new Rig(group, profile, relay, VipForwarder.OnMove.CUT_CONNECTIONS, false);
   }
 
   SourceConfig sourceConfig(String host, int port) {
@@ -136,8 +139,7 @@ final class Rig implements AutoCloseable {
   }
 
   Switchover.Address addressSwitchover() {
-    return Switchover.byAddressChange(dm, SOURCE).to(newProbe).from(oldProbe).withSourcePassword(old.password().isEmpty()
-        ? "unused" : old.password()).withTargetPassword(TARGET_PASSWORD).withJournal(journal).withLock(locks, Duration.ZERO)
+    return Switchover.byAddressChange(dm, SOURCE).to(newProbe).from(oldProbe).withSourcePassword(old.password()).withTargetPassword(TARGET_PASSWORD).withJournal(journal).withLock(locks, Duration.ZERO)
         .withPolicy(fastPolicy().build());
   }
 

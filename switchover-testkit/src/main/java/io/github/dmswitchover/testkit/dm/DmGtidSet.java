@@ -70,13 +70,19 @@ final class DmGtidSet {
       }
       String base = f[0].strip().toLowerCase(Locale.ROOT);
       String uuid = base;
+      String tagWithoutInterval = null;
       for (int i = 1; i < f.length; i++) {
         String iv = f[i].strip();
         if (!iv.isEmpty() && !Character.isDigit(iv.charAt(0))) {
+          if (tagWithoutInterval != null) {
+            throw new IllegalArgumentException("tag '" + tagWithoutInterval + "' has no interval in '" + p + "'");
+          }
           uuid = base + ":" + iv.toLowerCase(Locale.ROOT);
           set.mysql.computeIfAbsent(uuid, k -> new TreeMap<>());
+          tagWithoutInterval = iv;
           continue;
         }
+        tagWithoutInterval = null;
         int dash = iv.indexOf('-');
         try {
           long start = Long.parseLong(dash < 0 ? iv : iv.substring(0, dash).strip());
@@ -90,6 +96,9 @@ final class DmGtidSet {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("interval '" + iv + "' is not a number range in '" + p + "'", e);
         }
+      }
+      if (tagWithoutInterval != null) {
+        throw new IllegalArgumentException("tag '" + tagWithoutInterval + "' has no interval in '" + p + "'");
       }
       set.mysql.computeIfAbsent(uuid, k -> new TreeMap<>());
     }
