@@ -147,6 +147,23 @@ class ApiSurfaceTest {
   }
 
   @Test
+  void everyPublicType_saysWhetherItIsThreadSafe() throws IOException {
+    List<String> silent = new ArrayList<>();
+    for (Path p : mainSources()) {
+      String s = Files.readString(p);
+      int decl = s.indexOf("\npublic ");
+      if (decl < 0 || p.getFileName().toString().endsWith("-info.java")) {
+        continue;
+      }
+      String doc = s.substring(Math.max(0, s.lastIndexOf("/**", decl)), decl);
+      if (!doc.toLowerCase(java.util.Locale.ROOT).contains("thread-safe")) {
+        silent.add(p.getFileName().toString());
+      }
+    }
+    assertThat(silent).isEmpty();
+  }
+
+  @Test
   void packageInfo_statesTheNoNullsRule() throws IOException {
     assertThat(Files.readString(MAIN.resolve("package-info.java"))).contains("No method of this package accepts or returns")
         .contains("{@code null}");
