@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * BinlogPosition.parse("(mysql-bin|000001.000006, 738)").get().file();   // "mysql-bin.000006"
  * }</pre>
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param file the binlog file name without the relay suffix
  * @param position the offset in the file
  * @param relaySubDirSuffix the relay sub-directory suffix (2 for {@code |000002}), when present

@@ -8,6 +8,8 @@ import java.util.Optional;
  * The checks of DM's operations guide on the cluster's members: a leader is present, the masters
  * are alive (and a majority of them is), and how the workers stand.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param leader the leader, empty when none leads
  * @param aliveMasters the masters that answer
  * @param deadMasters the masters that do not

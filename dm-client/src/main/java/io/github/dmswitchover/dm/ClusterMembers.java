@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * The DM cluster's members ({@code list-member}).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param leader the leader, empty when none leads
  * @param masters the masters
  * @param workers the workers

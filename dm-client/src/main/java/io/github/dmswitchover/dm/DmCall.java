@@ -6,6 +6,8 @@ import java.util.Objects;
  * One call the client makes to DM, as {@link DmEventListener} sees it: an HTTP request or a dmctl
  * run. An operation may make several calls (listing tasks, then their status).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param id a number unique within the client, increasing
  * @param operation the operation the call serves
  * @param surface the surface used

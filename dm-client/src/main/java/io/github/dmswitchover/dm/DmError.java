@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  * e.workaround();  // Optional[Please use `query-status` command to see tasks.]
  * }</pre>
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param code DM's error code ({@code ErrCode}), e.g. 36069
  * @param errClass the class, e.g. {@code sync-unit}; DM 1.0.2–1.0.7 print it as a number, kept as text
  * @param scope the scope, e.g. {@code upstream}

@@ -3,6 +3,8 @@ package io.github.dmswitchover.dm;
 /**
  * The operations {@link DmClient} offers, named after the dmctl command each corresponds to; used
  * in events, exceptions and {@link DmClient#surfaceFor(DmOperation)}.
+ *
+ * <p>Enum constants are immutable and thread-safe.
  */
 public enum DmOperation {
   /** {@code GET /status}: the release version. */

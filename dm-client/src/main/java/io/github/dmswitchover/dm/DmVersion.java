@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * v.text();             // "v6.0.0"
  * }</pre>
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param major the major version (1, 2, 5, 6, 7, 8, 26, ...)
  * @param minor the minor version
  * @param patch the patch version

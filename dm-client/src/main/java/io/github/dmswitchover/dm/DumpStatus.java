@@ -7,6 +7,8 @@ import java.util.OptionalDouble;
  * The Dump unit's status of a subtask ({@code dump} / {@code dump_status}); DM declares most of
  * these as doubles.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param totalTables tables to dump
  * @param completedTables tables dumped
  * @param finishedBytes bytes dumped

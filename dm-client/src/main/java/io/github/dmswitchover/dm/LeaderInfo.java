@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * The DM-master leader as {@code list-member} reports it.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param name the master's name
  * @param address its advertised address ({@code ""} when the surface does not say)
  */

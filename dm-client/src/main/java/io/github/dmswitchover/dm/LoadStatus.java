@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 /**
  * The Load unit's status of a subtask ({@code load} / {@code load_status}).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param finishedBytes bytes loaded
  * @param totalBytes bytes to load
  * @param progress DM's progress text, e.g. {@code 25.44 %}

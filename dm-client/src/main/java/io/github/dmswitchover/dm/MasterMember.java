@@ -9,6 +9,8 @@ import java.util.Optional;
  * A DM-master member. Its etcd member id is a uint64, often above {@link Long#MAX_VALUE}, hence a
  * {@link BigInteger}.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param name the master's name
  * @param memberId the etcd member id (the OpenAPI does not print it)
  * @param alive whether it answers

@@ -1,6 +1,10 @@
 package io.github.dmswitchover.dm;
 
-/** The kind of cluster member {@link DmClient#offlineMember(MemberType, String)} removes. */
+/**
+ * The kind of cluster member {@link DmClient#offlineMember(MemberType, String)} removes.
+ *
+ * <p>Enum constants are immutable and thread-safe.
+ */
 public enum MemberType {
   /** A DM-master. */
   MASTER("master"),

@@ -17,6 +17,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param result DM's overall result
  * @param message DM's message, masked ({@code ""} if none)
  * @param sources per-source outcomes; empty when the surface reports none (the OpenAPI never does)

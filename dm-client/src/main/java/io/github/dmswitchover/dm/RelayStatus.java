@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A source's relay log status ({@code relayStatus} / {@code relay_status}).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param masterBinlog the upstream's position
  * @param masterBinlogGtid the upstream's executed GTIDs
  * @param relaySubDir the relay sub-directory, e.g. {@code 09bec856-….000001} (OpenAPI {@code relay_dir})

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One reason not to restart a DM-worker now.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param kind what kind of reason
  * @param task the task concerned ({@code ""} when none)
  * @param detail a sentence saying what was found

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Whether a DM-worker can be restarted now, with the reasons against it as data.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param worker the worker asked about
  * @param source the source it serves, if any
  * @param blockers the reasons not to restart it; empty when it is safe

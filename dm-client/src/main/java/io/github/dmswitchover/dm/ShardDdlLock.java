@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * An unresolved shard DDL lock ({@code shard-ddl-lock}, {@code show-ddl-locks}).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param id the lock id, e.g. {@code test-`shard_db`.`shard_table`}
  * @param task the task
  * @param mode {@code pessimistic} or {@code optimistic} ({@code ""} on DM 1.0)

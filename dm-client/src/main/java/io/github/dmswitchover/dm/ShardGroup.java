@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * An unresolved sharding group of a subtask ({@code unresolvedGroups[]}).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param target the downstream table, e.g. {@code `shard_db`.`shard_table`}
  * @param ddls the DDLs of the group
  * @param firstLocation where the group's first DDL is ({@code firstLocation}; DM 1.0 {@code firstPos})

@@ -8,6 +8,8 @@ import java.util.OptionalInt;
  * A source's configuration as DM returns it; DM never returns the password, and this type never
  * holds one.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param source the source id
  * @param host the upstream host, if DM printed it
  * @param port the upstream port, if DM printed it

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * What happened on one source (DM 1.0: one worker) during an operation.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param source the source id ({@code ""} when DM 1.0 named only the worker)
  * @param worker the worker (DM 1.0: its address; {@code ""} when unbound)
  * @param ok whether the operation succeeded there

@@ -8,6 +8,8 @@ import java.util.Optional;
  * A source as query-status reports it: the worker it is bound to, its relay, and whether the
  * worker answered.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param source the source id ({@code ""} when DM 1.0 printed no {@code sourceID})
  * @param worker the bound worker (DM 1.0: its address), empty when unbound
  * @param ok whether DM could ask the worker ({@code false} e.g. for "relevant worker-client not found")

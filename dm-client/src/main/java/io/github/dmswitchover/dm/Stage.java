@@ -6,6 +6,8 @@ import java.util.Locale;
  * The stage of a subtask or a relay, as DM prints its protobuf {@code Stage} enum ({@code Running},
  * {@code Paused}, …; the OpenAPI prints the same capitalised names). A value this client does not
  * know, which a newer DM may add, reads as {@link #UNKNOWN}.
+ *
+ * <p>Enum constants are immutable and thread-safe.
  */
 public enum Stage {
   /** Created, not started yet. */

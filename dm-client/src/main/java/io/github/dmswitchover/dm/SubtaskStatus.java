@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One subtask (a task on one source) as query-status reports it.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param task the task name
  * @param source the source id ({@code ""} when DM 1.0 printed no {@code sourceID})
  * @param worker the worker running it (DM 1.0: its address), if DM named one

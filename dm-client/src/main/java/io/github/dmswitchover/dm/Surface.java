@@ -3,6 +3,8 @@ package io.github.dmswitchover.dm;
 /**
  * One of DM-master's control surfaces. {@link DmClient} picks one per operation and DM version
  * unless a surface is forced with {@link DmClient.Builder#withSurface(Surface)}.
+ *
+ * <p>Enum constants are immutable and thread-safe.
  */
 public enum Surface {
   /** The gRPC-gateway HTTP surface {@code /apis/v1alpha1/...} (DM 2.0+): dmctl's JSON over HTTP. */

@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  * ({@link DmGtids}) rather than trust {@code synced}. DM 1.0 always prints an empty
  * {@code syncerBinlogGtid}.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param masterBinlog the upstream's binlog position, e.g. {@code (mysql-bin.000001, 2388)}; {@code ""} if not printed
  * @param masterBinlogGtid the upstream's executed GTIDs
  * @param syncerBinlog the checkpoint position; with relay the file carries the relay sub-directory

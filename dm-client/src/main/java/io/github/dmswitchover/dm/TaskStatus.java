@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A task's status: one {@link SubtaskStatus} per source, and per source what DM said about it.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param task the task name
  * @param subtasks the subtasks, in DM's order
  * @param sources the sources DM reported on (with their relay, when enabled)

@@ -6,6 +6,8 @@ import java.util.Locale;
  * The processing unit a subtask is in, as DM prints its {@code UnitType} ({@code Check},
  * {@code Dump}, {@code Load}, {@code Sync}, {@code Relay}). A value this client does not know reads
  * as {@link #UNKNOWN}.
+ *
+ * <p>Enum constants are immutable and thread-safe.
  */
 public enum Unit {
   /** Pre-checks. */

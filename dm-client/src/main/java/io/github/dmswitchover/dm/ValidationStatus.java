@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * Continuous validation of a subtask ({@code validation}, DM 6.2+; cutover fields 7.5+).
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param stage the validator's stage
  * @param mode {@code full}, {@code fast} or {@code none}
  * @param validatorBinlog the position validated to

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A DM-worker member.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param name the worker's name
  * @param address its address
  * @param stage bound, free, offline or relay

@@ -2,7 +2,11 @@ package io.github.dmswitchover.dm;
 
 import java.util.Locale;
 
-/** A DM-worker's stage as {@code list-member} and the OpenAPI print it. */
+/**
+ * A DM-worker's stage as {@code list-member} and the OpenAPI print it.
+ *
+ * <p>Enum constants are immutable and thread-safe.
+ */
 public enum WorkerStage {
   /** Bound to a source. */
   BOUND("bound"),

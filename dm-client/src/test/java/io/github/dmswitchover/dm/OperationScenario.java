@@ -401,6 +401,12 @@ final class OperationScenario {
     restartSafety("no-such-worker").ifPresent(r -> assertThat(r.blockers()).extracting(RestartBlocker::kind)
         .containsExactly(RestartBlocker.Kind.UNKNOWN_WORKER));
     ok(setup.stopTask("full"), "setup stop full");
+    ok(setup.startTask(Sims.taskYaml("dump", "all", "s2"), List.of(), false), "setup start dump");
+    sim.holdSubtaskIn("dump", "s2", io.github.dmswitchover.testkit.dm.Unit.DUMP);
+    Sims.await("dump/s2 in Dump", () -> sim.subtaskUnit("dump", "s2").equals("Dump"));
+    restartSafety(w2).ifPresent(r -> assertThat(r.blockers()).extracting(RestartBlocker::kind)
+        .containsExactly(RestartBlocker.Kind.DUMP_UNIT));
+    ok(setup.stopTask("dump"), "setup stop dump");
   }
 
   /** The composite check; empty where the forced surface cannot do one of the reads it needs. */
