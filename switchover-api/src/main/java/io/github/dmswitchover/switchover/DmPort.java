@@ -18,6 +18,14 @@ interface DmPort {
    */
   DmSnapshot snapshot(String sourceId, List<String> tasks);
 
+  /**
+   * A lighter read for polling: the subtasks, the relay and the source's configuration, without
+   * the member list and shard DDL locks (the cluster is reported as not read, the worker as online).
+   *
+   * @throws DmActionException if DM cannot be read or does not know the source
+   */
+  DmSnapshot status(String sourceId, List<String> tasks);
+
   /** Returns whether DM knows the source now. */
   boolean sourceExists(String sourceId);
 

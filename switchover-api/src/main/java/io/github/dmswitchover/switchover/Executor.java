@@ -98,7 +98,7 @@ final class Executor {
       if (spec.vip().isPresent()) {
         return Validator.readThrough(spec.vip().get().probe(), 1).get(0).equals(identity);
       }
-      DmSnapshot dm = spec.dm().snapshot(spec.sourceId(), spec.common().tasks());
+      DmSnapshot dm = spec.dm().status(spec.sourceId(), spec.common().tasks());
       return dm.source().address().map(a -> a.equalsIgnoreCase(st.get().targetAddress))
           .orElseGet(() -> Gates.relayReads(dm).map(identity::equals).orElse(false));
     } catch (RuntimeException e) {

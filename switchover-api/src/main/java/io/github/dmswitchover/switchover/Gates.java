@@ -377,6 +377,20 @@ final class Gates {
       Gtids eo = executed(ctx.old().get());
       in.put("E_O (executed on O)", eo.text());
       List<Gtids.Part> errant = e.minus(eo);
+      Optional<String> relation = relation(n, ctx.old().get());
+      if (!errant.isEmpty() && relation.isPresent() && !relation.get().startsWith("the new instance replicates")) {
+        // O replicates from N, or both from a common source: N may simply be ahead of O. Only what N
+        // wrote itself (its own server UUID) is errant; the rest is O's replication lag.
+        boolean oldReplicatesFromNew = relation.get().startsWith("the old instance replicates from the new one");
+        List<Gtids.Part> lag = errant.stream().filter(p -> oldReplicatesFromNew || !isOwn(p.source(), n)).toList();
+        if (!lag.isEmpty()) {
+          diffs.add(delta("on the new instance, not yet applied by the old one (" + relation.get() + ": replication lag)",
+              "N − O", lag));
+          notes.add("the old instance has not yet applied " + delta("", "N − O", lag).summary()
+              + "; as " + relation.get() + ", these are lag, not errant");
+        }
+        errant = errant.stream().filter(p -> !oldReplicatesFromNew && isOwn(p.source(), n)).toList();
+      }
       List<Gtids.Part> refused = errant.stream().filter(p -> !allowed.contains(normalize(p.source()))).toList();
       List<Gtids.Part> accepted = errant.stream().filter(p -> allowed.contains(normalize(p.source()))).toList();
       if (!accepted.isEmpty()) {

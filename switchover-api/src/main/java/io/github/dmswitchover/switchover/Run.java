@@ -297,7 +297,7 @@ final class Run {
   // ---- steps ----
 
   private DmSnapshot snapshot() {
-    return dm.snapshot(source, spec.common().tasks());
+    return dm.status(source, spec.common().tasks());
   }
 
   private String pauseRelay() {

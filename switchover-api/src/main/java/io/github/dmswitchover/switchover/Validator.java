@@ -296,7 +296,7 @@ final class Validator {
     List<String> tasksOnSource = dm.subtasks().stream().map(DmSnapshot.SubtaskInfo::task).toList();
     if (!spec.common().tasks().isEmpty()) {
       try {
-        List<String> all = spec.dm().snapshot(spec.sourceId(), List.of()).subtasks().stream().map(DmSnapshot.SubtaskInfo::task).toList();
+        List<String> all = spec.dm().status(spec.sourceId(), List.of()).subtasks().stream().map(DmSnapshot.SubtaskInfo::task).toList();
         List<String> others = all.stream().filter(t -> !spec.common().tasks().contains(t)).toList();
         if (!others.isEmpty()) {
           blockers.add("the address flow recreates the source, so every task on it must be stopped; tasks " + others

@@ -77,7 +77,7 @@ final class Verifier {
     List<String> broken = new ArrayList<>();
     DmSnapshot dm;
     try {
-      dm = spec.dm().snapshot(spec.sourceId(), spec.common().tasks());
+      dm = spec.dm().status(spec.sourceId(), spec.common().tasks());
     } catch (RuntimeException e) {
       pending.add("DM could not be read: " + redactor.describe(e));
       return new Round(held, pending, broken);

@@ -228,6 +228,25 @@ class GatesTest {
   }
 
   @Test
+  void g6_switchingBackToTheSource_treatsWhatTheOldReplicaLacksAsLag_butNotTheNewInstancesOwnWrites() {
+    // N is O's source (a switch back): what O has not applied yet from N's source is lag, not errant
+    Reading n = Reading.mysql(U1, 1, NEW).executed(U1 + ":1-120");
+    Reading o = Reading.mysql(U2, 2, OLD).executed(U1 + ":1-100").replicaOf(n, true);
+    GateVerdict lag = gate(vip(new Dm().subtask("orders", U1 + ":1-90"), n, Optional.of(o), List.of(U2)), Gate.G6_ERRANT_TRANSACTIONS);
+    assertThat(lag.status()).isEqualTo(GateStatus.PASSED);
+    assertThat(lag.notes()).anyMatch(s -> s.contains("lag, not errant"));
+    // siblings of a common source: the source's transactions are lag; N's own are errant
+    Reading primary = Reading.mysql(U3, 3, "127.0.0.1:3305");
+    Reading sib = Reading.mysql(U2, 2, NEW).executed(U3 + ":1-50," + U2 + ":1-2").replicaOf(primary, true);
+    Reading olderSib = Reading.mysql(U1, 1, OLD).executed(U3 + ":1-40").replicaOf(primary, true);
+    GateVerdict own = gate(vip(new Dm().subtask("orders", U3 + ":1-40"), sib, Optional.of(olderSib), List.of(U1)),
+        Gate.G6_ERRANT_TRANSACTIONS);
+    assertThat(own.status()).isEqualTo(GateStatus.FAILED);
+    assertThat(own.differences()).anySatisfy(d -> assertThat(d.label()).contains("replication lag"))
+        .anySatisfy(d -> assertThat(d.parts()).singleElement().satisfies(p -> assertThat(p.gtids()).isEqualTo(U2 + ":1-2")));
+  }
+
+  @Test
   void g6_withoutTheOldInstance_ownTransactionsAreWarned_andDmLagIsListed() {
     Reading n = fresh().executed(U1 + ":1-100," + U2 + ":1-2");
     GateVerdict v = gate(vip(new Dm().subtask("orders", U1 + ":1-90"), n, Optional.empty(), List.of(U1)), Gate.G6_ERRANT_TRANSACTIONS);
