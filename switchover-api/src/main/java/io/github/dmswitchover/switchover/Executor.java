@@ -17,7 +17,7 @@ import java.util.Optional;
  * resumes an unfinished switchover from its journal and the live state.
  */
 final class Executor {
-  private final Spec spec;
+  private Spec spec;
   private final Redactor redactor;
   private final Clock clock;
   private final Listeners listeners;
@@ -31,6 +31,15 @@ final class Executor {
 
   SwitchoverReport execute() {
     Instant started = clock.instant();
+    SwitchoverJournal journal;
+    try {
+      journal = spec.common().journal();
+    } catch (RuntimeException e) {
+      String why = "the journal could not be opened: " + redactor.describe(e);
+      return skeleton(spec.common().switchoverId().orElseGet(() -> Ids.next(clock)), SwitchoverOutcome.REFUSED,
+          "nothing was done: " + why, started, List.of(why));
+    }
+    spec = spec.withJournal(journal);
     String source = spec.sourceId();
     String id;
     try {

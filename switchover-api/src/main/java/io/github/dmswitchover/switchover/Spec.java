@@ -17,8 +17,15 @@ record Spec(Common common, Optional<VipParts> vip, Optional<AddressParts> addres
 
   /** What both flows have. */
   record Common(Gates.Flow flow, DmPort dm, String sourceId, List<String> tasks, UpstreamProbe target,
-      Optional<UpstreamProbe> old, SwitchoverPolicy policy, SwitchoverJournal journal, SwitchoverLock lock, Duration lockWait,
-      Clock clock, Sleeper sleeper, Listeners listeners, Optional<String> switchoverId, Optional<String> expectedUpstream) {}
+      Optional<UpstreamProbe> old, SwitchoverPolicy policy, Optional<SwitchoverJournal> givenJournal, SwitchoverLock lock,
+      Duration lockWait, Clock clock, Sleeper sleeper, Listeners listeners, Optional<String> switchoverId,
+      Optional<String> expectedUpstream) {
+
+    /** The journal given, or the default file journal (created only when a switchover executes). */
+    SwitchoverJournal journal() {
+      return givenJournal.orElseGet(FileSwitchoverJournal::defaultJournal);
+    }
+  }
 
   /** The VIP flow's parts. */
   record VipParts(String vip, UpstreamProbe probe, VipMover mover) {}
@@ -26,6 +33,13 @@ record Spec(Common common, Optional<VipParts> vip, Optional<AddressParts> addres
   /** The address flow's parts. */
   record AddressParts(Optional<String> host, int port, Optional<String> sourceConfig, Optional<String> sourcePassword,
       Map<String, String> taskConfigs, Optional<String> targetPassword, Optional<WorkerReconfigurer> reconfigurer) {}
+
+  /** The same spec with its journal fixed (the default one resolved once). */
+  Spec withJournal(SwitchoverJournal journal) {
+    Common c = common;
+    return new Spec(new Common(c.flow(), c.dm(), c.sourceId(), c.tasks(), c.target(), c.old(), c.policy(), Optional.of(journal),
+        c.lock(), c.lockWait(), c.clock(), c.sleeper(), c.listeners(), c.switchoverId(), c.expectedUpstream()), vip, address);
+  }
 
   Gates.Flow flow() {
     return common.flow();

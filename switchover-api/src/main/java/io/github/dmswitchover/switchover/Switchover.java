@@ -263,9 +263,8 @@ public final class Switchover {
       if (target == null) {
         throw new IllegalStateException("the new instance is missing: call to(probe) before validate() or execute()");
       }
-      SwitchoverJournal j = journal != null ? journal : FileSwitchoverJournal.defaultJournal();
       SwitchoverLock l = lock != null ? lock : InProcessSwitchoverLock.shared();
-      return new Spec.Common(flow, dm, sourceId, List.copyOf(tasks), target, Optional.ofNullable(old), policy, j, l, lockWait,
+      return new Spec.Common(flow, dm, sourceId, List.copyOf(tasks), target, Optional.ofNullable(old), policy, Optional.ofNullable(journal), l, lockWait,
           clock, sleeper, new Listeners(listeners), Optional.ofNullable(switchoverId), Optional.ofNullable(expectedUpstream));
     }
   }
@@ -305,10 +304,11 @@ public final class Switchover {
 
     @Override
     Spec spec() {
+      Spec.Common c = common(Gates.Flow.VIP);
       if (vip == null) {
         throw new IllegalStateException("the VIP is missing: call throughVip(address, probe, mover) before validate() or execute()");
       }
-      return new Spec(common(Gates.Flow.VIP), Optional.of(new Spec.VipParts(vip, vipProbe, mover)), Optional.empty());
+      return new Spec(c, Optional.of(new Spec.VipParts(vip, vipProbe, mover)), Optional.empty());
     }
   }
 
