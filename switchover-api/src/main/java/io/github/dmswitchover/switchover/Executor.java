@@ -4,6 +4,7 @@ import io.github.dmswitchover.switchover.spi.InstanceReading;
 import io.github.dmswitchover.switchover.spi.JournalEntry;
 import io.github.dmswitchover.switchover.spi.LockLease;
 import io.github.dmswitchover.switchover.spi.ProbeException;
+import io.github.dmswitchover.switchover.spi.SwitchoverJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
