@@ -1,5 +1,6 @@
 package io.github.dmswitchover.switchover;
 
+import io.github.dmswitchover.dm.Sleeper;
 import io.github.dmswitchover.switchover.spi.SwitchoverJournal;
 import io.github.dmswitchover.switchover.spi.SwitchoverLock;
 import io.github.dmswitchover.switchover.spi.UpstreamProbe;

@@ -1,5 +1,6 @@
 package io.github.dmswitchover.switchover;
 
+import io.github.dmswitchover.dm.Sleeper;
 import io.github.dmswitchover.switchover.spi.SwitchoverJournal;
 import io.github.dmswitchover.switchover.spi.SwitchoverLock;
 import io.github.dmswitchover.switchover.spi.UpstreamProbe;
@@ -99,7 +100,7 @@ public final class Switchover {
     SwitchoverLock lock;
     Duration lockWait = Duration.ZERO;
     Clock clock = Clock.systemUTC();
-    Sleeper sleeper = Sleeper.SYSTEM;
+    Sleeper sleeper = Sleeper.system();
     final List<SwitchoverListener> listeners = new ArrayList<>();
     String switchoverId;
     String expectedUpstream;

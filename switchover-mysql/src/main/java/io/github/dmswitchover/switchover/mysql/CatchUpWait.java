@@ -1,5 +1,6 @@
 package io.github.dmswitchover.switchover.mysql;
 
+import io.github.dmswitchover.dm.Sleeper;
 import io.github.dmswitchover.gtid.GtidFormatException;
 import io.github.dmswitchover.gtid.GtidSet;
 import io.github.dmswitchover.gtid.MariadbGtid;
@@ -8,11 +9,11 @@ import io.github.dmswitchover.gtid.MariadbGtidPosition;
 import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.Flavor;
 import io.github.dmswitchover.switchover.spi.GtidTarget;
-import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.ProbeException.Kind;
+import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.WaitProgress;
-import io.github.dmswitchover.switchover.spi.WaitResult;
 import io.github.dmswitchover.switchover.spi.WaitResult.Outcome;
+import io.github.dmswitchover.switchover.spi.WaitResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

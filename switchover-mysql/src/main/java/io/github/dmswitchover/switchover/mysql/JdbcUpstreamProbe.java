@@ -1,10 +1,11 @@
 package io.github.dmswitchover.switchover.mysql;
 
+import io.github.dmswitchover.dm.Sleeper;
 import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.GtidTarget;
 import io.github.dmswitchover.switchover.spi.InstanceReading;
-import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.ProbeException.Kind;
+import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.UpstreamProbe;
 import io.github.dmswitchover.switchover.spi.WaitProgress;
 import io.github.dmswitchover.switchover.spi.WaitResult;
@@ -174,7 +175,7 @@ public final class JdbcUpstreamProbe implements UpstreamProbe {
     private ConnectionSource source;
     private Duration queryTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Sleeper sleeper = Sleeper.system();
 
     private Builder() {}
 

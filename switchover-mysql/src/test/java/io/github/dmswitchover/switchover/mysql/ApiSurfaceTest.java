@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiSurfaceTest {
   static final List<Class<?>> PUBLIC_TYPES = List.of(JdbcUpstreamProbe.class, JdbcUpstreamProbe.Builder.class,
       JdbcSwitchoverJournal.class, JdbcSwitchoverJournal.Builder.class, JdbcSwitchoverLock.class,
-      JdbcSwitchoverLock.Builder.class, DatabaseEndpoint.class, DatabaseEndpoint.Builder.class, SslMode.class,
-      Sleeper.class);
+      JdbcSwitchoverLock.Builder.class, DatabaseEndpoint.class, DatabaseEndpoint.Builder.class, SslMode.class);
 
   @Test
   void moduleDescriptor_exportsTheApiPackageAndRequiresNoDriverModule() {

@@ -3,14 +3,15 @@ package io.github.dmswitchover.switchover.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dmswitchover.dm.Sleeper;
 import io.github.dmswitchover.gtid.MariadbGtid;
 import io.github.dmswitchover.gtid.MariadbGtidList;
 import io.github.dmswitchover.gtid.MariadbGtidPosition;
 import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.WaitProgress;
-import io.github.dmswitchover.switchover.spi.WaitResult;
 import io.github.dmswitchover.switchover.spi.WaitResult.Outcome;
+import io.github.dmswitchover.switchover.spi.WaitResult;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Clock;

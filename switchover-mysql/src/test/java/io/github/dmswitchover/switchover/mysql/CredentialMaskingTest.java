@@ -3,13 +3,14 @@ package io.github.dmswitchover.switchover.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.dmswitchover.dm.Sleeper;
+import io.github.dmswitchover.gtid.GtidSet;
 import io.github.dmswitchover.switchover.spi.Cancellation;
 import io.github.dmswitchover.switchover.spi.GtidTarget;
 import io.github.dmswitchover.switchover.spi.JournalEntry;
 import io.github.dmswitchover.switchover.spi.JournalException;
 import io.github.dmswitchover.switchover.spi.ProbeException;
 import io.github.dmswitchover.switchover.spi.WaitProgress;
-import io.github.dmswitchover.gtid.GtidSet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -96,7 +97,7 @@ class CredentialMaskingTest {
       @Override
       public void close() {}
     };
-    CatchUpWait wait = new CatchUpWait(() -> failing, source, java.time.Clock.systemUTC(), Sleeper.SYSTEM);
+    CatchUpWait wait = new CatchUpWait(() -> failing, source, java.time.Clock.systemUTC(), Sleeper.system());
 
     ProbeException e = catchThrowableOfType(ProbeException.class,
         () -> wait.run(Duration.ofSeconds(5), WaitProgress.NONE, Cancellation.NEVER));
