@@ -46,6 +46,7 @@ final class Fixtures {
     String executed = U1 + ":1-100";
     String purged = "";
     String binlogState = "";
+    String replicaPos = "";
     InstanceSettings settings = goodMysqlSettings();
     List<ReplicationChannel> channels = new ArrayList<>();
     List<ConnectedReplica> replicas = new ArrayList<>();
@@ -81,6 +82,11 @@ final class Fixtures {
       return this;
     }
 
+    Reading replicaPos(String p) {
+      this.replicaPos = p;
+      return this;
+    }
+
     Reading binlogState(String s) {
       this.binlogState = s;
       return this;
@@ -112,7 +118,7 @@ final class Fixtures {
       GtidState g = flavor == Flavor.MYSQL
           ? new GtidState.Mysql(GtidSet.parse(executed), GtidSet.parse(purged))
           : new GtidState.Mariadb(MariadbGtidPosition.parse(executed), MariadbGtidList.parse(binlogState),
-              MariadbGtidPosition.parse(purged), MariadbGtidPosition.empty());
+              MariadbGtidPosition.parse(purged), MariadbGtidPosition.parse(replicaPos));
       return new InstanceReading(address, flavor, flavor == Flavor.MYSQL ? "9.7.4" : "10.11.19-MariaDB",
           uuid == null ? Optional.empty() : Optional.of(UUID.fromString(uuid)), serverId,
           flavor == Flavor.MYSQL ? OptionalLong.empty() : OptionalLong.of(domain), g, settings, channels, replicas, List.of(),

@@ -207,6 +207,18 @@ class GatesTest {
     assertThat(alone.notes()).anyMatch(s -> s.contains("could not be read"));
   }
 
+  @Test
+  void g5_mariadbReplicaWithoutLoggedUpdates_hasSeenWhatItApplied_soOnlyG4AndG3Speak() {
+    // log_slave_updates OFF: the binary log has nothing of domain 0, gtid_slave_pos shows it was applied.
+    Reading primary = Reading.mariadb(1, "127.0.0.1:3306");
+    Reading n = Reading.mariadb(2, NEW).executed("").binlogState("").replicaPos("0-1-100").replicaOf(primary, true);
+    GateVerdict v = gate(vip(new Dm().subtask("orders", "0-1-100"), n, Optional.of(primary), List.of("0-1")), Gate.G5_SAME_GROUP);
+    assertThat(v.status()).as(v.summary()).isEqualTo(GateStatus.PASSED);
+    Reading stranger = Reading.mariadb(3, NEW).executed("").binlogState("").replicaPos("").replicaOf(primary, true);
+    assertThat(gate(vip(new Dm().subtask("orders", "0-1-100"), stranger, Optional.of(primary), List.of("0-1")), Gate.G5_SAME_GROUP)
+        .summary()).contains("never seen");
+  }
+
   // ---- G6 ----
 
   @Test

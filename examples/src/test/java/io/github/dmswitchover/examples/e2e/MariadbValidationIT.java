@@ -1,5 +1,6 @@
 package io.github.dmswitchover.examples.e2e;
 
+import io.github.dmswitchover.switchover.Gate;
 import io.github.dmswitchover.testkit.db.GroupMember;
 import io.github.dmswitchover.testkit.db.GroupSpec;
 
@@ -22,5 +23,10 @@ class MariadbValidationIT extends ValidationContract {
   @Override
   String replicaUpdatesOption() {
     return "log_slave_updates";
+  }
+
+  @Override
+  Gate[] refusedWithoutReplicaUpdates() {
+    return new Gate[] {Gate.G3_NOTHING_MISSING, Gate.G4_BINLOG_SETTINGS};
   }
 }

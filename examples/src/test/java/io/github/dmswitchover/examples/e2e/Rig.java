@@ -91,6 +91,9 @@ final class Rig implements AutoCloseable {
     {
       await("the task replicates", () -> sim.subtaskStage(TASK, SOURCE).equals("Running")
           && sim.subtaskUnit(TASK, SOURCE).equals("Sync") && sim.checkpoint(TASK, SOURCE).isPresent());
+      // Every scenario starts from a DM that has caught up: otherwise gates that compare DM's
+      // position with the instances (G2 above all) would depend on the simulator's speed.
+      await("DM replicated what the primary executed", () -> dmHasAllOf(old));
     }
   }
 
