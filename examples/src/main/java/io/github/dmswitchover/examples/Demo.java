@@ -2,6 +2,8 @@ package io.github.dmswitchover.examples;
 
 import io.github.dmswitchover.dm.DmClient;
 import io.github.dmswitchover.examples.vip.ForwarderVipMover;
+import io.github.dmswitchover.gtid.GtidSet;
+import io.github.dmswitchover.gtid.MariadbGtidList;
 import io.github.dmswitchover.switchover.FileSwitchoverJournal;
 import io.github.dmswitchover.switchover.PlannedStep;
 import io.github.dmswitchover.switchover.Switchover;
@@ -143,6 +145,8 @@ public final class Demo {
             .withSource(SOURCE, "").build();
         sim.startTask(task);
         awaitCondition(() -> sim.subtaskUnit(TASK, SOURCE).equals("Sync") && sim.checkpoint(TASK, SOURCE).isPresent());
+        // Show a DM that has caught up with the primary, so the plan compares real positions.
+        awaitCondition(() -> replicatedAll(sim.checkpoint(TASK, SOURCE).orElse(""), primary.gtidState().executed(), o.mariadb()));
         say("DM replicates: checkpoint " + sim.checkpoint(TASK, SOURCE).orElse(""));
 
         DmClient dm = DmClient.builder().withMasters(sim.masterAddresses()).withDmctl(sim.dmctl()).build();
@@ -235,6 +239,13 @@ public final class Demo {
           .contains(io.github.dmswitchover.gtid.MariadbGtidList.parse(executed));
     }
     return io.github.dmswitchover.gtid.GtidSet.parse(executed).isSubsetOf(io.github.dmswitchover.gtid.GtidSet.parse(dm));
+  }
+
+  private static boolean replicatedAll(String checkpoint, String executed, boolean mariadb) {
+    if (mariadb) {
+      return MariadbGtidList.parse(checkpoint).toPosition().contains(MariadbGtidList.parse(executed));
+    }
+    return GtidSet.parse(executed).isSubsetOf(GtidSet.parse(checkpoint));
   }
 
   private static void awaitCondition(java.util.function.BooleanSupplier done) {
