@@ -205,5 +205,20 @@ final class Rig implements AutoCloseable {
     oldProbe.close();
     newProbe.close();
     vipProbe.close();
+    deleteRecursively(journalDir);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not delete the test journal " + p, e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete the test journal " + dir, e);
+    }
   }
 }
