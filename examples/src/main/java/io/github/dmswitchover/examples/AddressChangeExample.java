@@ -1,9 +1,7 @@
 package io.github.dmswitchover.examples;
 
 import io.github.dmswitchover.dm.DmClient;
-import io.github.dmswitchover.switchover.PlannedStep;
 import io.github.dmswitchover.switchover.Switchover;
-import io.github.dmswitchover.switchover.SwitchoverListener;
 import io.github.dmswitchover.switchover.SwitchoverPlan;
 import io.github.dmswitchover.switchover.SwitchoverPolicy;
 import io.github.dmswitchover.switchover.SwitchoverReport;
@@ -11,7 +9,6 @@ import io.github.dmswitchover.switchover.mysql.DatabaseEndpoint;
 import io.github.dmswitchover.switchover.mysql.JdbcUpstreamProbe;
 import io.github.dmswitchover.switchover.spi.SwitchoverJournal;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -49,7 +46,7 @@ public final class AddressChangeExample {
           .to(nextProbe).from(oldProbe)
           .withSourcePassword(sourcePassword).withTargetPassword(targetPassword)
           .withJournal(journal).withPolicy(policy)
-          .withListener(new StepPrinter(out));
+          .withListener(new StepPrinter(out, "  "));
       SwitchoverPlan plan = switchover.validate();
       out.println(plan.toText());
       if (plan.isRefused()) {
@@ -69,38 +66,4 @@ public final class AddressChangeExample {
    * @param report the execution's report; empty when the plan was refused and nothing was done
    */
   public record Result(SwitchoverPlan plan, Optional<SwitchoverReport> report) {}
-
-  /** Prints each step and compensation as it starts and ends. */
-  static final class StepPrinter implements SwitchoverListener {
-    private final PrintStream out;
-
-    StepPrinter(PrintStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void stepStarted(String switchoverId, PlannedStep step) {
-      out.println("  [step] " + step.name());
-    }
-
-    @Override
-    public void stepSucceeded(String switchoverId, PlannedStep step, Duration took) {
-      out.println("  [ ok ] " + step.name() + " (" + took.toMillis() + " ms)");
-    }
-
-    @Override
-    public void stepFailed(String switchoverId, PlannedStep step, Duration took, Throwable error) {
-      out.println("  [FAIL] " + step.name() + ": " + error.getMessage());
-    }
-
-    @Override
-    public void compensationStarted(String switchoverId, String compensation) {
-      out.println("  [undo] " + compensation);
-    }
-
-    @Override
-    public void compensationFailed(String switchoverId, String compensation, Duration took, Throwable error) {
-      out.println("  [FAIL] " + compensation + ": " + error.getMessage());
-    }
-  }
 }

@@ -5,9 +5,7 @@ import io.github.dmswitchover.examples.vip.ForwarderVipMover;
 import io.github.dmswitchover.gtid.GtidSet;
 import io.github.dmswitchover.gtid.MariadbGtidList;
 import io.github.dmswitchover.switchover.FileSwitchoverJournal;
-import io.github.dmswitchover.switchover.PlannedStep;
 import io.github.dmswitchover.switchover.Switchover;
-import io.github.dmswitchover.switchover.SwitchoverListener;
 import io.github.dmswitchover.switchover.SwitchoverOutcome;
 import io.github.dmswitchover.switchover.SwitchoverPlan;
 import io.github.dmswitchover.switchover.SwitchoverPolicy;
@@ -171,7 +169,7 @@ public final class Demo {
             builder = a;
           }
           builder.to(next).from(old).withPolicy(policy).withJournal(FileSwitchoverJournal.inDirectory(journalDir))
-              .withListener(new Printer());
+              .withListener(new StepPrinter(OUT, "    "));
 
           step("Dry run: validate() reads DM and both instances and evaluates every gate; nothing is changed");
           SwitchoverPlan plan = builder.validate();
@@ -272,35 +270,5 @@ public final class Demo {
   }
 
   /** Prints each step as it happens. */
-  private static final class Printer implements SwitchoverListener {
-    @Override
-    public void stepStarted(String id, PlannedStep step) {
-      say("[step] " + step.name() + ": " + step.description());
-    }
 
-    @Override
-    public void stepSucceeded(String id, PlannedStep step, Duration took) {
-      say("[ ok ] " + step.name() + " (" + took.toMillis() + " ms)");
-    }
-
-    @Override
-    public void stepFailed(String id, PlannedStep step, Duration took, Throwable error) {
-      say("[FAIL] " + step.name() + ": " + error.getMessage());
-    }
-
-    @Override
-    public void compensationStarted(String id, String compensation) {
-      say("[undo] " + compensation);
-    }
-
-    @Override
-    public void compensationSucceeded(String id, String compensation, Duration took) {
-      say("[ ok ] " + compensation + " (" + took.toMillis() + " ms)");
-    }
-
-    @Override
-    public void compensationFailed(String id, String compensation, Duration took, Throwable error) {
-      say("[FAIL] " + compensation + ": " + error.getMessage());
-    }
-  }
 }
