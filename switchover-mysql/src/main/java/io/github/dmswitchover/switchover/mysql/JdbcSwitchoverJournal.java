@@ -306,11 +306,7 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
      * @throws IllegalArgumentException if it is not positive
      */
     public Builder withQueryTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "queryTimeout");
-      if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("queryTimeout must be positive, got " + timeout);
-      }
-      this.queryTimeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+      this.queryTimeoutSeconds = Tables.timeoutSeconds(timeout, Integer.MAX_VALUE);
       return this;
     }
 
@@ -320,12 +316,7 @@ public final class JdbcSwitchoverJournal implements SwitchoverJournal {
      * @throws IllegalStateException if no connection source or no database is set
      */
     public JdbcSwitchoverJournal build() {
-      if (source == null) {
-        throw new IllegalStateException("set withEndpoint(...) or withDataSource(...) first");
-      }
-      if (database == null) {
-        throw new IllegalStateException("set withDatabase(...) first");
-      }
+      Tables.checkBuildable(source, database);
       return new JdbcSwitchoverJournal(this);
     }
   }

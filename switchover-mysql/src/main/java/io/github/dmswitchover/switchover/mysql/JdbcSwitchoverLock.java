@@ -407,11 +407,7 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
      * @throws IllegalArgumentException if it is not positive
      */
     public Builder withQueryTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "queryTimeout");
-      if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE / 2) {
-        throw new IllegalArgumentException("queryTimeout must be positive, got " + timeout);
-      }
-      this.queryTimeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+      this.queryTimeoutSeconds = Tables.timeoutSeconds(timeout, Integer.MAX_VALUE / 2);
       return this;
     }
 
@@ -427,12 +423,7 @@ public final class JdbcSwitchoverLock implements SwitchoverLock {
      * @throws IllegalStateException if no connection source or no database is set
      */
     public JdbcSwitchoverLock build() {
-      if (source == null) {
-        throw new IllegalStateException("set withEndpoint(...) or withDataSource(...) first");
-      }
-      if (database == null) {
-        throw new IllegalStateException("set withDatabase(...) first");
-      }
+      Tables.checkBuildable(source, database);
       return new JdbcSwitchoverLock(this);
     }
   }

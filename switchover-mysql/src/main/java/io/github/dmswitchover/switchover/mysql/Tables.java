@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,6 +37,33 @@ final class Tables {
       throw new IllegalArgumentException(field + " must be 1 to 64 letters, digits, _ or $, got '" + name + "'");
     }
     return name;
+  }
+
+  /**
+   * Returns a statement timeout in whole seconds, rounded up.
+   *
+   * @throws IllegalArgumentException if it is not positive or longer than {@code maxSeconds}
+   */
+  static int timeoutSeconds(Duration timeout, long maxSeconds) {
+    Objects.requireNonNull(timeout, "queryTimeout");
+    if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > maxSeconds) {
+      throw new IllegalArgumentException("queryTimeout must be positive, got " + timeout);
+    }
+    return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+  }
+
+  /**
+   * Checks that a builder of the journal or the lock has what it needs.
+   *
+   * @throws IllegalStateException if no connection source or no database is set
+   */
+  static void checkBuildable(ConnectionSource source, String database) {
+    if (source == null) {
+      throw new IllegalStateException("set withEndpoint(...) or withDataSource(...) first");
+    }
+    if (database == null) {
+      throw new IllegalStateException("set withDatabase(...) first");
+    }
   }
 
   /** Returns {@code `database`.`table`}. */
