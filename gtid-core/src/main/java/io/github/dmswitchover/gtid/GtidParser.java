@@ -56,10 +56,10 @@ final class GtidParser {
   private GtidSet.Builder builder;
   private int builderSlot = -1;
   /** Fast path: TSIDs in canonical order with their intervals, as in GtidSet. */
-  private long[] fastMsb = new long[4];
-  private long[] fastLsb = new long[4];
-  private String[] fastTags = new String[4];
-  private int[] fastOffsets = new int[5];
+  private long[] fastMsb;
+  private long[] fastLsb;
+  private String[] fastTags;
+  private int[] fastOffsets;
   private int fastTsids;
   private long[] fastBounds;
   private int fastLength;
@@ -74,6 +74,14 @@ final class GtidParser {
     this.n = b.length;
     // About two bounds per 16 characters of canonical text; grows if needed.
     this.fastBounds = new long[Math.max(8, n >> 3)];
+    // A UUID set takes at least 39 characters ("uuid:1,"), so servers' text (untagged, one block
+    // per UUID) rarely needs more than n / 39 + 1 TSIDs; a guess capped so that text with few
+    // UUIDs and many intervals does not reserve much. Exact more often than not, saving the copy.
+    int tsids = Math.min(n / 39 + 1, 4096);
+    this.fastMsb = new long[tsids];
+    this.fastLsb = new long[tsids];
+    this.fastTags = new String[tsids];
+    this.fastOffsets = new int[tsids + 1];
   }
 
   static GtidSet parse(CharSequence text) {
@@ -92,8 +100,9 @@ final class GtidParser {
     }
     int t = fastTsids;
     fastOffsets[t] = fastLength;
-    return new GtidSet(Arrays.copyOf(fastMsb, t), Arrays.copyOf(fastLsb, t),
-        Arrays.copyOf(fastTags, t), Arrays.copyOf(fastOffsets, t + 1),
+    boolean exact = fastMsb.length == t;
+    return new GtidSet(exact ? fastMsb : Arrays.copyOf(fastMsb, t), exact ? fastLsb : Arrays.copyOf(fastLsb, t),
+        exact ? fastTags : Arrays.copyOf(fastTags, t), exact ? fastOffsets : Arrays.copyOf(fastOffsets, t + 1),
         fastBounds.length == fastLength ? fastBounds : Arrays.copyOf(fastBounds, fastLength));
   }
 
