@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one-pass MySQL GTID set parser: a hand-written scanner over the grammar of GTID-FACTS 1a
@@ -44,7 +45,30 @@ final class GtidParser {
   private static final long GNO_TENTH = GtidSet.MAX_GNO / 10;
   private static final int GNO_LAST_DIGIT = (int) (GtidSet.MAX_GNO % 10);
 
+  /**
+   * The work arrays of the fast path, kept between parses of text up to {@link #MAX_TEXT}
+   * characters: a parse of a few kilobytes then writes into arrays that are already in the cache
+   * instead of fresh zeroed ones. The result is always copied out at its exact size. There is one
+   * spare for the whole JVM, taken with an atomic swap; a parse that finds none (another thread
+   * has it) allocates its own. At most about 600 KB stay reachable.
+   */
+  private static final class Spare {
+    static final int MAX_TEXT = 256 * 1024;
+    static final int MAX_BOUNDS = 32 * 1024;
+    static final int MAX_TSIDS = 8 * 1024;
+
+    long[] bounds = new long[0];
+    long[] msb = new long[0];
+    long[] lsb = new long[0];
+    String[] tags = new String[0];
+    int[] offsets = new int[1];
+  }
+
+  private static final AtomicReference<Spare> SPARE = new AtomicReference<>();
+
   private final CharSequence text;
+  /** The spare whose arrays this parse uses, or null for text too long to keep them. */
+  private final Spare spare;
   /**
    * The text as ISO-8859-1 bytes, scanned instead of {@code text} for speed. A char above 0xFF
    * becomes {@code '?'}, which the grammar refuses wherever it refuses the original char, with the
@@ -68,27 +92,72 @@ final class GtidParser {
   private long uuidMsb;
   private long uuidLsb;
 
-  private GtidParser(CharSequence text) {
+  private GtidParser(CharSequence text, Spare spare) {
     this.text = text;
     this.b = latin1(text);
     this.n = b.length;
+    this.spare = spare;
     // About two bounds per 16 characters of canonical text; grows if needed.
-    this.fastBounds = new long[Math.max(8, n >> 3)];
+    int bounds = Math.max(8, n >> 3);
     // A UUID set takes at least 39 characters ("uuid:1,"), so servers' text (untagged, one block
     // per UUID) rarely needs more than n / 39 + 1 TSIDs; a guess capped so that text with few
-    // UUIDs and many intervals does not reserve much. Exact more often than not, saving the copy.
+    // UUIDs and many intervals does not reserve much.
     int tsids = Math.min(n / 39 + 1, 4096);
-    this.fastMsb = new long[tsids];
-    this.fastLsb = new long[tsids];
-    this.fastTags = new String[tsids];
-    this.fastOffsets = new int[tsids + 1];
+    if (spare != null && spare.bounds.length >= bounds) {
+      fastBounds = spare.bounds;
+    } else {
+      fastBounds = new long[bounds];
+    }
+    if (spare != null && spare.msb.length >= tsids) {
+      fastMsb = spare.msb;
+      fastLsb = spare.lsb;
+      fastTags = spare.tags;
+      fastOffsets = spare.offsets;
+    } else {
+      fastMsb = new long[tsids];
+      fastLsb = new long[tsids];
+      fastTags = new String[tsids];
+      fastOffsets = new int[tsids + 1];
+    }
   }
 
   static GtidSet parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    GtidParser p = new GtidParser(text);
-    p.gtidSet();
-    return p.result();
+    Spare spare = null;
+    if (text.length() <= Spare.MAX_TEXT) {
+      spare = SPARE.getAndSet(null);
+      if (spare == null) {
+        spare = new Spare();
+      }
+    }
+    GtidParser p = new GtidParser(text, spare);
+    try {
+      p.gtidSet();
+      return p.result();
+    } finally {
+      if (spare != null) {
+        p.giveBack(spare);
+      }
+    }
+  }
+
+  /** Forgets the spare, as at start-up; for tests of the first parses. */
+  static void dropSpare() {
+    SPARE.set(null);
+  }
+
+  /** Keeps this parse's work arrays in the spare for the next parse, unless they grew too large. */
+  private void giveBack(Spare spare) {
+    if (fastBounds != null && fastBounds.length <= Spare.MAX_BOUNDS) {
+      spare.bounds = fastBounds;
+    }
+    if (fastMsb.length <= Spare.MAX_TSIDS) {
+      spare.msb = fastMsb;
+      spare.lsb = fastLsb;
+      spare.tags = fastTags;
+      spare.offsets = fastOffsets;
+    }
+    SPARE.set(spare);
   }
 
   private GtidSet result() {
@@ -100,10 +169,11 @@ final class GtidParser {
     }
     int t = fastTsids;
     fastOffsets[t] = fastLength;
-    boolean exact = fastMsb.length == t;
+    // Spare arrays are reused by the next parse, so the result never keeps them.
+    boolean exact = spare == null && fastMsb.length == t;
     return new GtidSet(exact ? fastMsb : Arrays.copyOf(fastMsb, t), exact ? fastLsb : Arrays.copyOf(fastLsb, t),
         exact ? fastTags : Arrays.copyOf(fastTags, t), exact ? fastOffsets : Arrays.copyOf(fastOffsets, t + 1),
-        fastBounds.length == fastLength ? fastBounds : Arrays.copyOf(fastBounds, fastLength));
+        spare == null && fastBounds.length == fastLength ? fastBounds : Arrays.copyOf(fastBounds, fastLength));
   }
 
   /** Takes in one non-empty interval of a TSID; the common case is kept small enough to inline. */
