@@ -46,13 +46,15 @@ final class GtidParser {
   private static final int GNO_LAST_DIGIT = (int) (GtidSet.MAX_GNO % 10);
 
   /**
-   * The work arrays of the fast path, kept between parses of text up to {@link #MAX_TEXT}
-   * characters: a parse of a few kilobytes then writes into arrays that are already in the cache
-   * instead of fresh zeroed ones. The result is always copied out at its exact size. There is one
-   * spare for the whole JVM, taken with an atomic swap; a parse that finds none (another thread
-   * has it) allocates its own. At most about 600 KB stay reachable.
+   * The work arrays of the fast path, kept between parses of text of {@link #MIN_TEXT} to
+   * {@link #MAX_TEXT} characters: a parse of a few kilobytes then writes into arrays that are
+   * already in the cache instead of fresh zeroed ones. The result is always copied out at its
+   * exact size. There is one spare for the whole JVM, taken with an atomic swap; a parse that
+   * finds none (another thread has it) allocates its own. At most about 600 KB stay reachable.
    */
   private static final class Spare {
+    /** Below this, fresh arrays are cheaper than the two atomic operations. */
+    static final int MIN_TEXT = 1024;
     static final int MAX_TEXT = 256 * 1024;
     static final int MAX_BOUNDS = 32 * 1024;
     static final int MAX_TSIDS = 8 * 1024;
@@ -124,7 +126,8 @@ final class GtidParser {
   static GtidSet parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
     Spare spare = null;
-    if (text.length() <= Spare.MAX_TEXT) {
+    int length = text.length();
+    if (length >= Spare.MIN_TEXT && length <= Spare.MAX_TEXT) {
       spare = SPARE.getAndSet(null);
       if (spare == null) {
         spare = new Spare();
