@@ -17,7 +17,8 @@ final class Algebra {
     }
     int an = a.msb.length;
     int bn = b.msb.length;
-    SetWriter w = new SetWriter(an + bn, a.bounds.length + b.bounds.length);
+    // Sized for the usual outcome, as many intervals as the larger set; grows if the sets interleave.
+    SetWriter w = new SetWriter(an + bn, Math.max(a.bounds.length, b.bounds.length));
     int i = 0;
     int j = 0;
     while (i < an || j < bn) {
@@ -39,7 +40,7 @@ final class Algebra {
 
   /** Writes the union of two interval lists; both must be non-empty. */
   private static void unionIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
-    long[] o = w.reserve((xe - xi) + (ye - yi));
+    long[] o = w.reserve(Math.max(xe - xi, ye - yi));
     int op = w.length();
     long cs;
     long ce;
@@ -67,6 +68,9 @@ final class Algebra {
       if (s <= ce + 1) {
         ce = Math.max(ce, e);
       } else {
+        if (op + 2 > o.length) {
+          o = grow(w, op, (xe - xi) + (ye - yi) + 2);
+        }
         o[op] = cs;
         o[op + 1] = ce;
         op += 2;
@@ -81,11 +85,23 @@ final class Algebra {
       ce = Math.max(ce, r[ri + 1]);
       ri += 2;
     }
+    if (op + 2 + (re - ri) > o.length) {
+      o = grow(w, op, 2 + (re - ri));
+    }
     o[op] = cs;
     o[op + 1] = ce;
     op += 2;
     System.arraycopy(r, ri, o, op, re - ri);
     w.length(op + (re - ri));
+  }
+
+  /**
+   * Grows the writer's array when a merge outgrows the usual size it reserved: keeps the {@code op}
+   * longs written, makes room for {@code more} after them, returns the new array.
+   */
+  private static long[] grow(SetWriter w, int op, int more) {
+    w.length(op);
+    return w.reserve(more);
   }
 
   static GtidSet subtract(GtidSet a, GtidSet b) {
@@ -97,7 +113,8 @@ final class Algebra {
     }
     int an = a.msb.length;
     int bn = b.msb.length;
-    SetWriter w = new SetWriter(an, a.bounds.length + b.bounds.length);
+    // Sized for the usual outcome, at most as many intervals as a; grows if b splits them.
+    SetWriter w = new SetWriter(an, a.bounds.length);
     int j = 0;
     boolean changed = false;
     for (int i = 0; i < an; i++) {
@@ -119,8 +136,9 @@ final class Algebra {
 
   /** Writes x minus y; returns whether anything was removed. */
   private static boolean subtractIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
-    // Each interval of y splits at most one interval of x in two, so the output fits in |x| + |y|.
-    long[] o = w.reserve((xe - xi) + (ye - yi));
+    // Each interval of y splits at most one interval of x in two, so the output fits in |x| + |y|;
+    // usually it fits in |x|, which is what is reserved first.
+    long[] o = w.reserve(xe - xi);
     int op = w.length();
     boolean changed = false;
     for (; xi < xe; xi += 2) {
@@ -128,6 +146,9 @@ final class Algebra {
       long e = x[xi + 1];
       while (yi < ye && y[yi + 1] < s) {
         yi += 2;
+      }
+      if (op + 2 > o.length) {
+        o = grow(w, op, (xe - xi) + (ye - yi));
       }
       if (yi == ye || y[yi] > e) {
         o[op] = s;
@@ -139,6 +160,9 @@ final class Algebra {
       boolean covered = false;
       while (yi < ye && y[yi] <= e) {
         if (y[yi] > s) {
+          if (op + 2 > o.length) {
+            o = grow(w, op, (xe - xi) + (ye - yi) + 2);
+          }
           o[op] = s;
           o[op + 1] = y[yi] - 1;
           op += 2;
@@ -151,6 +175,9 @@ final class Algebra {
         yi += 2;
       }
       if (!covered) {
+        if (op + 2 > o.length) {
+          o = grow(w, op, (xe - xi) + (ye - yi) + 2);
+        }
         o[op] = s;
         o[op + 1] = e;
         op += 2;
@@ -169,7 +196,8 @@ final class Algebra {
     if (an == 0 || bn == 0) {
       return GtidSet.empty();
     }
-    SetWriter w = new SetWriter(Math.min(an, bn), a.bounds.length + b.bounds.length);
+    // Sized for the usual outcome, as many intervals as the smaller set; grows if it is more.
+    SetWriter w = new SetWriter(Math.min(an, bn), Math.min(a.bounds.length, b.bounds.length));
     int i = 0;
     int j = 0;
     while (i < an && j < bn) {
@@ -190,7 +218,7 @@ final class Algebra {
   }
 
   private static void intersectIntervals(long[] x, int xi, int xe, long[] y, int yi, int ye, SetWriter w) {
-    long[] o = w.reserve((xe - xi) + (ye - yi));
+    long[] o = w.reserve(Math.min(xe - xi, ye - yi));
     int op = w.length();
     while (xi < xe && yi < ye) {
       long xEnd = x[xi + 1];
@@ -198,6 +226,9 @@ final class Algebra {
       long lo = Math.max(x[xi], y[yi]);
       long hi = Math.min(xEnd, yEnd);
       if (lo <= hi) {
+        if (op + 2 > o.length) {
+          o = grow(w, op, (xe - xi) + (ye - yi));
+        }
         o[op] = lo;
         o[op + 1] = hi;
         op += 2;
