@@ -44,10 +44,24 @@ final class Formatter {
       if (!set.tags[k].isEmpty()) {
         size += 1 + set.tags[k].length();
       }
-      for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {
+      // Within a TSID the bounds only grow: the digit count is computed for the first bound, then
+      // only raised when a bound reaches the next power of ten.
+      int from = set.offsets[k];
+      int d = digits(b[from]);
+      long next = d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+      for (int i = from; i < set.offsets[k + 1]; i += 2) {
         long s = b[i];
+        while (s >= next) {
+          next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+        }
+        size += 1 + d;
         long e = b[i + 1];
-        size += 1 + digits(s) + (s != e ? 1 + digits(e) : 0);
+        if (s != e) {
+          while (e >= next) {
+            next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+          }
+          size += 1 + d;
+        }
       }
     }
     if (size > Integer.MAX_VALUE - 16) {
@@ -72,15 +86,24 @@ final class Formatter {
           out[p++] = (byte) tag.charAt(c);
         }
       }
-      for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {
+      int from = set.offsets[k];
+      int d = digits(b[from]);
+      long next = d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+      for (int i = from; i < set.offsets[k + 1]; i += 2) {
         out[p++] = ':';
         long s = b[i];
-        p += digits(s);
+        while (s >= next) {
+          next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+        }
+        p += d;
         writeDigits(out, p, s);
         long e = b[i + 1];
         if (s != e) {
           out[p++] = '-';
-          p += digits(e);
+          while (e >= next) {
+            next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
+          }
+          p += d;
           writeDigits(out, p, e);
         }
       }

@@ -50,7 +50,7 @@ final class GtidParser {
    * {@link #MAX_TEXT} characters: a parse of a few kilobytes then writes into arrays that are
    * already in the cache instead of fresh zeroed ones. The result is always copied out at its
    * exact size. There is one spare for the whole JVM, taken with an atomic swap; a parse that
-   * finds none (another thread has it) allocates its own. At most about 600 KB stay reachable.
+   * finds none (another thread has it) allocates its own. At most about 450 KB stay reachable.
    */
   private static final class Spare {
     /** Below this, fresh arrays are cheaper than the two atomic operations. */
