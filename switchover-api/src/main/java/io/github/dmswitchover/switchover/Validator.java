@@ -40,7 +40,7 @@ final class Validator {
   enum Mode {
     /** Before acting (dry run or execution): every wait of the policy. */
     PLAN,
-    /** On the frozen positions after the pause: the catch-up wait only. */
+    /** On the frozen positions after the pause: the catch-up waits only (new instance, DM 1.0's relay). */
     RECHECK,
     /** When resuming a crashed run, for the report: no wait. */
     RESUME
@@ -73,8 +73,12 @@ final class Validator {
       return new Validation(unreadable(id, why, created), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
     notes.addAll(dm.notes());
-    if (mode == Mode.PLAN) {
+    if (mode != Mode.RESUME) {
+      // On the frozen positions too: a relay that keeps reading while the old master takes writes
+      // falls behind for a moment at every commit, and G7 must not refuse on such a moment.
       dm = waitForRelayCatchUp(id, dm, notes);
+    }
+    if (mode == Mode.PLAN) {
       dm = waitForDdlLocks(id, dm, notes);
     }
 

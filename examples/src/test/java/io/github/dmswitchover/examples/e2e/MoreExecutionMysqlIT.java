@@ -3,8 +3,10 @@ package io.github.dmswitchover.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dmswitchover.dm.DmClient;
+import io.github.dmswitchover.switchover.PlannedStep;
 import io.github.dmswitchover.switchover.Switchover;
 import io.github.dmswitchover.switchover.SwitchoverBatch;
+import io.github.dmswitchover.switchover.SwitchoverListener;
 import io.github.dmswitchover.switchover.SwitchoverOutcome;
 import io.github.dmswitchover.switchover.SwitchoverReport;
 import io.github.dmswitchover.switchover.mysql.DatabaseEndpoint;
@@ -21,6 +23,7 @@ import io.github.dmswitchover.testkit.vip.VipForwarder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,6 +45,40 @@ class MoreExecutionMysqlIT {
       });
       assertThat(events.seen).containsExactlyElementsOf(expected);
       assertThat(r.steps()).allSatisfy(s -> assertThat(s.took()).isPositive());
+    }
+  }
+
+  @Test
+  void dm10AddressFlow_relayBehindOnTheFrozenPositions_isWaitedFor_notRefused(ReplicationGroup group) {
+    try (Rig rig = Rig.startDirect(group, DmProfile.V1_0, true)) {
+      AtomicBoolean waitedForRelay = new AtomicBoolean();
+      // After the pause the old master commits while the relay is held: the re-check finds the
+      // relay behind, which a running relay is for a moment at every commit when writes go on.
+      SwitchoverListener relayFallsBehind = new SwitchoverListener() {
+        @Override
+        public void stepSucceeded(String id, PlannedStep step, Duration took) {
+          if (step.name().equals("pause-tasks")) {
+            rig.sim.holdRelay(Rig.SOURCE);
+            rig.old.writeTransactions(3);
+          }
+        }
+
+        @Override
+        public void waitProgress(String id, String what, Duration elapsed, String remaining) {
+          if (what.startsWith("relay catching up")) {
+            waitedForRelay.set(true);
+            rig.sim.releaseRelay(Rig.SOURCE);
+          }
+        }
+      };
+      SwitchoverReport r = rig.addressSwitchover()
+          .withSourceConfig(rig.sourceConfig(rig.next.host(), rig.next.port()).toYaml())
+          .withTaskConfig(Rig.TASK, Rig.task().toYaml())
+          .withWorkerReconfigurer((source, yaml, timeout) -> rig.sim.reconfigureWorker(source, SourceConfig.fromYaml(yaml)))
+          .withListener(relayFallsBehind)
+          .execute();
+      assertThat(r.outcome()).as(r.toText()).isEqualTo(SwitchoverOutcome.SUCCEEDED);
+      assertThat(waitedForRelay).as("the re-check waited for the relay").isTrue();
     }
   }
 
