@@ -79,7 +79,7 @@ public final class MemoryFootprint {
       case "guava" -> "TreeRangeSet<Long> per UUID";
       case "zendesk-binlog", "debezium-binlog" -> "GtidSet: ArrayList of Interval objects per UUID";
       case "debezium" -> "MySqlGtidSet: LinkedList of Interval objects per UUID";
-      default -> "flat long[] of bounds";
+      default -> "flat int[] of bounds (every GNO below 2^31)";
     };
   }
 }

@@ -15,10 +15,15 @@ final class Algebra {
     if (a.isEmpty()) {
       return b;
     }
+    boolean narrow = a.narrow != null && b.narrow != null;
+    if (!narrow) {
+      a = a.widened();
+      b = b.widened();
+    }
     int an = a.msb.length;
     int bn = b.msb.length;
     // Sized for the usual outcome, as many intervals as the larger set; grows if the sets interleave.
-    SetWriter w = new SetWriter(an + bn, Math.max(a.bounds.length, b.bounds.length));
+    SetWriter w = new SetWriter(an + bn, Math.max(a.boundsLength(), b.boundsLength()), narrow);
     int i = 0;
     int j = 0;
     while (i < an || j < bn) {
@@ -29,7 +34,11 @@ final class Algebra {
         w.copyTsid(b, j++);
       } else {
         w.begin(a.msb[i], a.lsb[i], a.tags[i]);
-        unionIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        if (narrow) {
+          unionIntervals(a.narrow, a.offsets[i], a.offsets[i + 1], b.narrow, b.offsets[j], b.offsets[j + 1], w);
+        } else {
+          unionIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        }
         w.end();
         i++;
         j++;
@@ -95,6 +104,63 @@ final class Algebra {
     w.length(op + (re - ri));
   }
 
+  /** {@link #unionIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
+  private static void unionIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+    int[] o = w.reserveNarrow(Math.max(xe - xi, ye - yi));
+    int op = w.length();
+    int cs;
+    int ce;
+    if (x[xi] <= y[yi]) {
+      cs = x[xi];
+      ce = x[xi + 1];
+      xi += 2;
+    } else {
+      cs = y[yi];
+      ce = y[yi + 1];
+      yi += 2;
+    }
+    while (xi < xe && yi < ye) {
+      int s;
+      int e;
+      if (x[xi] <= y[yi]) {
+        s = x[xi];
+        e = x[xi + 1];
+        xi += 2;
+      } else {
+        s = y[yi];
+        e = y[yi + 1];
+        yi += 2;
+      }
+      if (s <= ce + 1) {
+        ce = Math.max(ce, e);
+      } else {
+        if (op + 2 > o.length) {
+          o = growNarrow(w, op, (xe - xi) + (ye - yi) + 2);
+        }
+        o[op] = cs;
+        o[op + 1] = ce;
+        op += 2;
+        cs = s;
+        ce = e;
+      }
+    }
+    int[] r = xi < xe ? x : y;
+    int ri = xi < xe ? xi : yi;
+    int re = xi < xe ? xe : ye;
+    while (ri < re && r[ri] <= ce + 1) {
+      ce = Math.max(ce, r[ri + 1]);
+      ri += 2;
+    }
+    if (op + 2 + (re - ri) > o.length) {
+      o = growNarrow(w, op, 2 + (re - ri));
+    }
+    o[op] = cs;
+    o[op + 1] = ce;
+    op += 2;
+    System.arraycopy(r, ri, o, op, re - ri);
+    w.length(op + (re - ri));
+  }
+
   /**
    * Grows the writer's array when a merge outgrows the usual size it reserved: keeps the {@code op}
    * longs written, makes room for {@code more} after them, returns the new array.
@@ -104,17 +170,29 @@ final class Algebra {
     return w.reserve(more);
   }
 
-  static GtidSet subtract(GtidSet a, GtidSet b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a;
+  /** {@link #grow} for a narrow writer. */
+  private static int[] growNarrow(SetWriter w, int op, int more) {
+    w.length(op);
+    return w.reserveNarrow(more);
+  }
+
+  static GtidSet subtract(GtidSet original, GtidSet b) {
+    if (original.isEmpty() || b.isEmpty()) {
+      return original;
     }
-    if (a == b) {
+    if (original == b) {
       return GtidSet.empty();
+    }
+    GtidSet a = original;
+    boolean narrow = a.narrow != null && b.narrow != null;
+    if (!narrow) {
+      a = a.widened();
+      b = b.widened();
     }
     int an = a.msb.length;
     int bn = b.msb.length;
     // Sized for the usual outcome, at most as many intervals as a; grows if b splits them.
-    SetWriter w = new SetWriter(an, a.bounds.length);
+    SetWriter w = new SetWriter(an, a.boundsLength(), narrow);
     int j = 0;
     boolean changed = false;
     for (int i = 0; i < an; i++) {
@@ -126,12 +204,16 @@ final class Algebra {
         w.copyTsid(a, i);
       } else {
         w.begin(a.msb[i], a.lsb[i], a.tags[i]);
-        changed |= subtractIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        if (narrow) {
+          changed |= subtractIntervals(a.narrow, a.offsets[i], a.offsets[i + 1], b.narrow, b.offsets[j], b.offsets[j + 1], w);
+        } else {
+          changed |= subtractIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        }
         w.end();
         j++;
       }
     }
-    return changed ? w.build() : a;
+    return changed ? w.build() : original;
   }
 
   /** Writes x minus y; returns whether anything was removed. */
@@ -187,6 +269,59 @@ final class Algebra {
     return changed;
   }
 
+  /** {@link #subtractIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
+  private static boolean subtractIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+    // Each interval of y splits at most one interval of x in two, so the output fits in |x| + |y|;
+    // usually it fits in |x|, which is what is reserved first.
+    int[] o = w.reserveNarrow(xe - xi);
+    int op = w.length();
+    boolean changed = false;
+    for (; xi < xe; xi += 2) {
+      int s = x[xi];
+      int e = x[xi + 1];
+      while (yi < ye && y[yi + 1] < s) {
+        yi += 2;
+      }
+      if (op + 2 > o.length) {
+        o = growNarrow(w, op, (xe - xi) + (ye - yi));
+      }
+      if (yi == ye || y[yi] > e) {
+        o[op] = s;
+        o[op + 1] = e;
+        op += 2;
+        continue;
+      }
+      changed = true;
+      boolean covered = false;
+      while (yi < ye && y[yi] <= e) {
+        if (y[yi] > s) {
+          if (op + 2 > o.length) {
+            o = growNarrow(w, op, (xe - xi) + (ye - yi) + 2);
+          }
+          o[op] = s;
+          o[op + 1] = y[yi] - 1;
+          op += 2;
+        }
+        if (y[yi + 1] >= e) {
+          covered = true;
+          break;
+        }
+        s = y[yi + 1] + 1;
+        yi += 2;
+      }
+      if (!covered) {
+        if (op + 2 > o.length) {
+          o = growNarrow(w, op, (xe - xi) + (ye - yi) + 2);
+        }
+        o[op] = s;
+        o[op + 1] = e;
+        op += 2;
+      }
+    }
+    w.length(op);
+    return changed;
+  }
+
   static GtidSet intersection(GtidSet a, GtidSet b) {
     if (a == b) {
       return a;
@@ -196,8 +331,13 @@ final class Algebra {
     if (an == 0 || bn == 0) {
       return GtidSet.empty();
     }
+    boolean narrow = a.narrow != null && b.narrow != null;
+    if (!narrow) {
+      a = a.widened();
+      b = b.widened();
+    }
     // Sized for the usual outcome, as many intervals as the smaller set; grows if it is more.
-    SetWriter w = new SetWriter(Math.min(an, bn), Math.min(a.bounds.length, b.bounds.length));
+    SetWriter w = new SetWriter(Math.min(an, bn), Math.min(a.boundsLength(), b.boundsLength()), narrow);
     int i = 0;
     int j = 0;
     while (i < an && j < bn) {
@@ -208,7 +348,11 @@ final class Algebra {
         j++;
       } else {
         w.begin(a.msb[i], a.lsb[i], a.tags[i]);
-        intersectIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        if (narrow) {
+          intersectIntervals(a.narrow, a.offsets[i], a.offsets[i + 1], b.narrow, b.offsets[j], b.offsets[j + 1], w);
+        } else {
+          intersectIntervals(a.bounds, a.offsets[i], a.offsets[i + 1], b.bounds, b.offsets[j], b.offsets[j + 1], w);
+        }
         w.end();
         i++;
         j++;
@@ -242,6 +386,32 @@ final class Algebra {
     w.length(op);
   }
 
+  /** {@link #intersectIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
+  private static void intersectIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+    int[] o = w.reserveNarrow(Math.min(xe - xi, ye - yi));
+    int op = w.length();
+    while (xi < xe && yi < ye) {
+      int xEnd = x[xi + 1];
+      int yEnd = y[yi + 1];
+      int lo = Math.max(x[xi], y[yi]);
+      int hi = Math.min(xEnd, yEnd);
+      if (lo <= hi) {
+        if (op + 2 > o.length) {
+          o = growNarrow(w, op, (xe - xi) + (ye - yi));
+        }
+        o[op] = lo;
+        o[op + 1] = hi;
+        op += 2;
+      }
+      if (xEnd < yEnd) {
+        xi += 2;
+      } else {
+        yi += 2;
+      }
+    }
+    w.length(op);
+  }
+
   /** Tells whether every interval of x lies inside an interval of y. */
   static boolean isSubset(long[] x, int xi, int xe, long[] y, int yi, int ye) {
     for (; xi < xe; xi += 2) {
@@ -256,11 +426,40 @@ final class Algebra {
     return true;
   }
 
-  static boolean intersects(long[] x, int xi, int xe, long[] y, int yi, int ye) {
+  /** {@link #isSubset(long[], int, int, long[], int, int)} over narrow bounds. */
+  static boolean isSubset(int[] x, int xi, int xe, int[] y, int yi, int ye) {
+    for (; xi < xe; xi += 2) {
+      int s = x[xi];
+      while (yi < ye && y[yi + 1] < s) {
+        yi += 2;
+      }
+      if (yi == ye || y[yi] > s || y[yi + 1] < x[xi + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #isSubset(long[], int, int, long[], int, int)} over the bounds of two sets held either way. */
+  static boolean isSubset(GtidSet x, int xi, int xe, GtidSet y, int yi, int ye) {
+    for (; xi < xe; xi += 2) {
+      long s = x.bound(xi);
+      while (yi < ye && y.bound(yi + 1) < s) {
+        yi += 2;
+      }
+      if (yi == ye || y.bound(yi) > s || y.bound(yi + 1) < x.bound(xi + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tells whether an interval of set x in {@code [xi, xe)} meets one of set y in {@code [yi, ye)}. */
+  static boolean intersects(GtidSet x, int xi, int xe, GtidSet y, int yi, int ye) {
     while (xi < xe && yi < ye) {
-      if (x[xi + 1] < y[yi]) {
+      if (x.bound(xi + 1) < y.bound(yi)) {
         xi += 2;
-      } else if (y[yi + 1] < x[xi]) {
+      } else if (y.bound(yi + 1) < x.bound(xi)) {
         yi += 2;
       } else {
         return true;
@@ -277,7 +476,7 @@ final class Algebra {
     int nonEmpty = 0;
     for (GtidSet s : sets) {
       tsidCap += s.msb.length;
-      boundsCap += s.bounds.length;
+      boundsCap += s.boundsLength();
       if (!s.isEmpty()) {
         nonEmpty++;
       }
@@ -291,6 +490,10 @@ final class Algebra {
           return s;
         }
       }
+    }
+    // The k-way merge reads longs; the writer narrows the result again if it fits.
+    for (int s = 0; s < k; s++) {
+      sets[s] = sets[s].widened();
     }
     SetWriter w = new SetWriter(tsidCap, boundsCap);
     int[] tsidPos = new int[k];

@@ -146,10 +146,10 @@ public final class GtidDifference {
       }
       sb.append(e.tsid());
       GtidSet g = e.gtids();
-      int intervals = g.bounds.length / 2;
+      int intervals = g.boundsLength() / 2;
       for (int k = 0; k < Math.min(intervals, SUMMARY_INTERVALS); k++) {
-        long s = g.bounds[2 * k];
-        long en = g.bounds[2 * k + 1];
+        long s = g.bound(2 * k);
+        long en = g.bound(2 * k + 1);
         sb.append(':').append(s);
         if (s != en) {
           sb.append('-').append(en);

@@ -174,9 +174,9 @@ final class GtidParser {
     fastOffsets[t] = fastLength;
     // Spare arrays are reused by the next parse, so the result never keeps them.
     boolean exact = spare == null && fastMsb.length == t;
-    return new GtidSet(exact ? fastMsb : Arrays.copyOf(fastMsb, t), exact ? fastLsb : Arrays.copyOf(fastLsb, t),
+    return GtidSet.of(exact ? fastMsb : Arrays.copyOf(fastMsb, t), exact ? fastLsb : Arrays.copyOf(fastLsb, t),
         exact ? fastTags : Arrays.copyOf(fastTags, t), exact ? fastOffsets : Arrays.copyOf(fastOffsets, t + 1),
-        spare == null && fastBounds.length == fastLength ? fastBounds : Arrays.copyOf(fastBounds, fastLength));
+        fastBounds, fastLength, spare == null);
   }
 
   /** Takes in one non-empty interval of a TSID; the common case is kept small enough to inline. */

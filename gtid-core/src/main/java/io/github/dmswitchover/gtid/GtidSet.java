@@ -42,7 +42,8 @@ import java.util.UUID;
  * and {@link #toString} agree.
  *
  * <p><b>Storage.</b> UUIDs are held as two {@code long}s, tags interned, and every interval of the
- * set as two {@code long}s in one flat array: about 16 bytes per interval. Queries
+ * set as two {@code int}s in one flat array when all GNOs of the set are below 2<sup>31</sup>
+ * (about 8 bytes per interval), else as two {@code long}s (about 16). Queries
  * ({@link #contains}, {@link #isSubsetOf}, {@link #intersects}, {@link #count}, {@link #equals})
  * allocate nothing; the algebra ({@link #union}, {@link #subtract}, {@link #intersection}) is a
  * linear merge per TSID into new arrays.
@@ -54,27 +55,96 @@ public final class GtidSet {
   /** The largest GNO MySQL accepts, 2<sup>63</sup>&minus;2 (9223372036854775806). */
   public static final long MAX_GNO = Long.MAX_VALUE - 1;
 
+  /**
+   * The largest bound kept in 32 bits. One below {@link Integer#MAX_VALUE}, so that {@code end + 1}
+   * never overflows in the merges over {@code int} bounds.
+   */
+  static final long NARROW_MAX = Integer.MAX_VALUE - 1;
+
   private static final GtidSet EMPTY =
-      new GtidSet(new long[0], new long[0], new String[0], new int[1], new long[0]);
+      new GtidSet(new long[0], new long[0], new String[0], new int[1], null, new int[0]);
 
   /** Per TSID, in canonical order: UUID halves and tag ({@code ""} = untagged, interned). */
   final long[] msb;
   final long[] lsb;
   final String[] tags;
-  /** {@code offsets[k]..offsets[k+1]} are the indexes in {@link #bounds} of TSID k's intervals. */
+  /** {@code offsets[k]..offsets[k+1]} are the indexes of TSID k's interval bounds. */
   final int[] offsets;
-  /** Interval bounds, {@code start, end} pairs (inclusive), for all TSIDs one after the other. */
+  /**
+   * Interval bounds, {@code start, end} pairs (inclusive), for all TSIDs one after the other, in
+   * exactly one of two arrays: {@link #narrow} when every bound is at most {@link #NARROW_MAX}
+   * (servers rarely pass two billion transactions per UUID), which halves the memory and the memory
+   * traffic of the merges, else {@link #bounds}. Which one is used follows from the values alone,
+   * so equal sets have equal arrays.
+   */
   final long[] bounds;
+  final int[] narrow;
 
   /** Cached hash code; 0 = not computed (racy single-check, as in {@link String}). */
   private int hash;
 
-  GtidSet(long[] msb, long[] lsb, String[] tags, int[] offsets, long[] bounds) {
+  /**
+   * Creates a set from canonical arrays whose bounds are the first {@code length} longs of
+   * {@code bounds}, keeping them in 32 bits when they all fit. {@code bounds} itself becomes the
+   * set's only if they do not fit, it has exactly that length and {@code mayKeep} says so.
+   */
+  static GtidSet of(long[] msb, long[] lsb, String[] tags, int[] offsets, long[] bounds, int length, boolean mayKeep) {
+    if (fitsNarrow(offsets, bounds)) {
+      int[] nb = new int[length];
+      for (int i = 0; i < length; i++) {
+        nb[i] = (int) bounds[i];
+      }
+      return new GtidSet(msb, lsb, tags, offsets, null, nb);
+    }
+    return new GtidSet(msb, lsb, tags, offsets, mayKeep && bounds.length == length ? bounds : Arrays.copyOf(bounds, length), null);
+  }
+
+  /** Creates a set over the given arrays as they are; exactly one of the bounds arrays is non-null. */
+  GtidSet(long[] msb, long[] lsb, String[] tags, int[] offsets, long[] bounds, int[] narrow) {
     this.msb = msb;
     this.lsb = lsb;
     this.tags = tags;
     this.offsets = offsets;
     this.bounds = bounds;
+    this.narrow = narrow;
+  }
+
+  /** Whether every bound fits {@link #NARROW_MAX}: the last bound of each TSID is its largest. */
+  static boolean fitsNarrow(int[] offsets, long[] bounds) {
+    for (int k = 1; k < offsets.length; k++) {
+      if (offsets[k] > offsets[k - 1] && bounds[offsets[k] - 1] > NARROW_MAX) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of bounds (twice the number of intervals). */
+  int boundsLength() {
+    int[] nb = narrow;
+    return nb != null ? nb.length : bounds.length;
+  }
+
+  /** Bound {@code i}, whichever array holds it. */
+  long bound(int i) {
+    int[] nb = narrow;
+    return nb != null ? nb[i] : bounds[i];
+  }
+
+  /**
+   * This set with its bounds in a {@code long[]}: itself if they already are, else a copy that is
+   * not canonical and only serves the merges of a narrow set with a wide one.
+   */
+  GtidSet widened() {
+    int[] nb = narrow;
+    if (nb == null) {
+      return this;
+    }
+    long[] b = new long[nb.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = nb[i];
+    }
+    return new GtidSet(msb, lsb, tags, offsets, b, null);
   }
 
   /**
@@ -148,8 +218,16 @@ public final class GtidSet {
    * @throws ArithmeticException if the number exceeds {@link Long#MAX_VALUE}
    */
   public long count() {
-    long[] b = bounds;
+    int[] nb = narrow;
     long total = 0;
+    if (nb != null) {
+      // At most 2^31 intervals of at most 2^31 GNOs each: no overflow.
+      for (int i = 0; i < nb.length; i += 2) {
+        total += (long) nb[i + 1] - nb[i] + 1;
+      }
+      return total;
+    }
+    long[] b = bounds;
     for (int i = 0; i < b.length; i += 2) {
       total = Math.addExact(total, b[i + 1] - b[i] + 1);
     }
@@ -183,19 +261,18 @@ public final class GtidSet {
   }
 
   private boolean containsGno(int k, long gno) {
-    long[] b = bounds;
     // Binary search over the intervals of TSID k for the last one starting at or before gno.
     int lo = offsets[k] >> 1;
     int hi = (offsets[k + 1] >> 1) - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (b[2 * mid] <= gno) {
+      if (bound(2 * mid) <= gno) {
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
-    return hi >= offsets[k] >> 1 && b[2 * hi + 1] >= gno;
+    return hi >= offsets[k] >> 1 && bound(2 * hi + 1) >= gno;
   }
 
   /** Returns the index of a TSID, or a negative number if this set has no GTID of it. */
@@ -233,11 +310,15 @@ public final class GtidSet {
     long[] ol = other.lsb;
     String[] ot = other.tags;
     int[] ooff = other.offsets;
-    long[] b = bounds;
-    long[] ob = other.bounds;
     int n = m.length;
     int on = om.length;
     if (n > on) {
+      return false;
+    }
+    int[] nb = narrow;
+    int[] onb = other.narrow;
+    if (nb == null && onb != null) {
+      // This set has a GNO above NARROW_MAX, which the other cannot have.
       return false;
     }
     int j = 0;
@@ -256,12 +337,17 @@ public final class GtidSet {
       int xe = off[i + 1];
       int ys = ooff[j];
       int ye = ooff[j + 1];
-      if (xe - xs == 2 && ye - ys == 2) {
-        // One interval on each side, the usual case for gtid_executed: compare it in place.
-        if (b[xs] < ob[ys] || b[xs + 1] > ob[ys + 1]) {
+      if (nb != null && onb != null) {
+        if (xe - xs == 2 && ye - ys == 2) {
+          // One interval on each side, the usual case for gtid_executed: compare it in place.
+          if (nb[xs] < onb[ys] || nb[xs + 1] > onb[ys + 1]) {
+            return false;
+          }
+        } else if (!Algebra.isSubset(nb, xs, xe, onb, ys, ye)) {
           return false;
         }
-      } else if (!Algebra.isSubset(b, xs, xe, ob, ys, ye)) {
+      } else if (!(nb == null ? Algebra.isSubset(bounds, xs, xe, other.bounds, ys, ye)
+          : Algebra.isSubset(this, xs, xe, other, ys, ye))) {
         return false;
       }
       if (++j == on && i + 1 < n) {
@@ -289,7 +375,7 @@ public final class GtidSet {
       } else if (c > 0) {
         j++;
       } else {
-        if (Algebra.intersects(bounds, offsets[i], offsets[i + 1], other.bounds, other.offsets[j], other.offsets[j + 1])) {
+        if (Algebra.intersects(this, offsets[i], offsets[i + 1], other, other.offsets[j], other.offsets[j + 1])) {
           return true;
         }
         i++;
@@ -376,7 +462,7 @@ public final class GtidSet {
     }
     List<GtidInterval> out = new ArrayList<>((offsets[k + 1] - offsets[k]) / 2);
     for (int i = offsets[k]; i < offsets[k + 1]; i += 2) {
-      out.add(new GtidInterval(bounds[i], bounds[i + 1]));
+      out.add(new GtidInterval(bound(i), bound(i + 1)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -393,7 +479,7 @@ public final class GtidSet {
       long l = lsb[k];
       String tag = tags[k];
       for (int i = offsets[k]; i < offsets[k + 1]; i += 2) {
-        visitor.visit(m, l, tag, bounds[i], bounds[i + 1]);
+        visitor.visit(m, l, tag, bound(i), bound(i + 1));
       }
     }
   }
@@ -417,7 +503,7 @@ public final class GtidSet {
   long countOf(int k) {
     long total = 0;
     for (int i = offsets[k]; i < offsets[k + 1]; i += 2) {
-      total += bounds[i + 1] - bounds[i] + 1;
+      total += bound(i + 1) - bound(i) + 1;
     }
     return total;
   }
@@ -459,7 +545,7 @@ public final class GtidSet {
     }
     GtidSet o = (GtidSet) obj;
     return Arrays.equals(msb, o.msb) && Arrays.equals(lsb, o.lsb) && Arrays.equals(offsets, o.offsets)
-        && Arrays.equals(bounds, o.bounds) && Arrays.equals(tags, o.tags);
+        && Arrays.equals(narrow, o.narrow) && Arrays.equals(bounds, o.bounds) && Arrays.equals(tags, o.tags);
   }
 
   /**
@@ -475,7 +561,8 @@ public final class GtidSet {
       h = 31 * h + Arrays.hashCode(lsb);
       h = 31 * h + Arrays.hashCode(tags);
       h = 31 * h + Arrays.hashCode(offsets);
-      h = 31 * h + Arrays.hashCode(bounds);
+      // For values below 2^31, Arrays.hashCode(int[]) equals Arrays.hashCode(long[]).
+      h = 31 * h + (narrow != null ? Arrays.hashCode(narrow) : Arrays.hashCode(bounds));
       hash = h;
     }
     return h;
@@ -654,7 +741,7 @@ public final class GtidSet {
       for (int k = 0; k < set.msb.length; k++) {
         int s = slot(set.msb[k], set.lsb[k], set.tags[k]);
         for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {
-          append(s, set.bounds[i], set.bounds[i + 1]);
+          append(s, set.bound(i), set.bound(i + 1));
         }
       }
       return this;

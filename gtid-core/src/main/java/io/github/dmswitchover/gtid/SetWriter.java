@@ -11,17 +11,31 @@ final class SetWriter {
   private long[] lsb;
   private String[] tags;
   private int[] offsets;
+  /**
+   * The bounds written: in {@code narrow} by a writer that takes only narrow sets and merges of
+   * them (every bound then fits, see {@link GtidSet#narrow}), else in {@code bounds}.
+   */
   private long[] bounds;
+  private int[] narrow;
   private int tsids;
   private int length;
 
-  /** Creates a writer sized for at most the given numbers of TSIDs and bounds; it grows if needed. */
+  /** Creates a writer of {@code long} bounds sized for at most the given numbers of TSIDs and bounds; it grows if needed. */
   SetWriter(int tsidCapacity, int boundsCapacity) {
+    this(tsidCapacity, boundsCapacity, false);
+  }
+
+  /** Creates a writer that keeps the bounds in {@code int}s if {@code narrow}, for narrow sets only. */
+  SetWriter(int tsidCapacity, int boundsCapacity, boolean narrow) {
     msb = new long[tsidCapacity];
     lsb = new long[tsidCapacity];
     tags = new String[tsidCapacity];
     offsets = new int[tsidCapacity + 1];
-    bounds = new long[boundsCapacity];
+    if (narrow) {
+      this.narrow = new int[boundsCapacity];
+    } else {
+      bounds = new long[boundsCapacity];
+    }
   }
 
   /** Starts the intervals of a TSID that sorts after every TSID written so far. */
@@ -46,7 +60,7 @@ final class SetWriter {
     }
   }
 
-  /** Appends an interval that starts after the current TSID's last interval ends + 1. */
+  /** Appends an interval that starts after the current TSID's last interval ends + 1; wide writers only. */
   void append(long start, long end) {
     ensure(2);
     bounds[length] = start;
@@ -54,7 +68,10 @@ final class SetWriter {
     length += 2;
   }
 
-  /** Appends an interval that starts at or after the current TSID's last start, merging if it touches. */
+  /**
+   * Appends an interval that starts at or after the current TSID's last start, merging if it
+   * touches; wide writers only.
+   */
   void merge(long start, long end) {
     if (length > offsets[tsids] && start <= bounds[length - 1] + 1) {
       if (end > bounds[length - 1]) {
@@ -65,27 +82,50 @@ final class SetWriter {
     }
   }
 
-  /** Appends {@code count} longs of already canonical bounds from {@code src} at {@code from}. */
+  /** Appends {@code count} longs of already canonical bounds from {@code src} at {@code from}; wide writers only. */
   void copy(long[] src, int from, int count) {
     ensure(count);
     System.arraycopy(src, from, bounds, length, count);
     length += count;
   }
 
-  /** Copies TSID {@code k} of {@code set} with all its intervals. */
+  /** Copies TSID {@code k} of {@code set} with all its intervals; a narrow writer takes narrow sets only. */
   void copyTsid(GtidSet set, int k) {
     begin(set.msb[k], set.lsb[k], set.tags[k]);
-    copy(set.bounds, set.offsets[k], set.offsets[k + 1] - set.offsets[k]);
+    int from = set.offsets[k];
+    int count = set.offsets[k + 1] - from;
+    ensure(count);
+    if (narrow != null) {
+      System.arraycopy(set.narrow, from, narrow, length, count);
+    } else if (set.narrow == null) {
+      System.arraycopy(set.bounds, from, bounds, length, count);
+    } else {
+      int[] src = set.narrow;
+      for (int i = 0; i < count; i++) {
+        bounds[length + i] = src[from + i];
+      }
+    }
+    length += count;
     end();
   }
 
+  boolean isNarrow() {
+    return narrow != null;
+  }
+
   /**
-   * Returns the bounds array with room for {@code more} longs after {@link #length()}, for merges
-   * that write into it directly and then call {@link #length(int)}.
+   * Returns the bounds array of a wide writer with room for {@code more} longs after
+   * {@link #length()}, for merges that write into it directly and then call {@link #length(int)}.
    */
   long[] reserve(int more) {
     ensure(more);
     return bounds;
+  }
+
+  /** {@link #reserve(int)} for a narrow writer. */
+  int[] reserveNarrow(int more) {
+    ensure(more);
+    return narrow;
   }
 
   int length() {
@@ -97,7 +137,11 @@ final class SetWriter {
   }
 
   private void ensure(int more) {
-    if (length + more > bounds.length) {
+    if (narrow != null) {
+      if (length + more > narrow.length) {
+        narrow = Arrays.copyOf(narrow, Math.max(length + more, narrow.length * 2 + 8));
+      }
+    } else if (length + more > bounds.length) {
       bounds = Arrays.copyOf(bounds, Math.max(length + more, bounds.length * 2 + 8));
     }
   }
@@ -108,11 +152,13 @@ final class SetWriter {
       return GtidSet.empty();
     }
     offsets[tsids] = length;
-    return new GtidSet(
-        msb.length == tsids ? msb : Arrays.copyOf(msb, tsids),
-        lsb.length == tsids ? lsb : Arrays.copyOf(lsb, tsids),
-        tags.length == tsids ? tags : Arrays.copyOf(tags, tsids),
-        offsets.length == tsids + 1 ? offsets : Arrays.copyOf(offsets, tsids + 1),
-        bounds.length == length ? bounds : Arrays.copyOf(bounds, length));
+    long[] m = msb.length == tsids ? msb : Arrays.copyOf(msb, tsids);
+    long[] l = lsb.length == tsids ? lsb : Arrays.copyOf(lsb, tsids);
+    String[] t = tags.length == tsids ? tags : Arrays.copyOf(tags, tsids);
+    int[] off = offsets.length == tsids + 1 ? offsets : Arrays.copyOf(offsets, tsids + 1);
+    if (narrow != null) {
+      return new GtidSet(m, l, t, off, null, narrow.length == length ? narrow : Arrays.copyOf(narrow, length));
+    }
+    return GtidSet.of(m, l, t, off, bounds, length, true);
   }
 }

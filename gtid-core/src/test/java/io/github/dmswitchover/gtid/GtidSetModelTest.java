@@ -45,7 +45,15 @@ class GtidSetModelTest {
   }
 
   private static GtidSet set(Model m) {
-    return GtidSet.parse(m.format(",\n"));
+    return canonical(GtidSet.parse(m.format(",\n")), m);
+  }
+
+  /** Checks that {@code s} keeps its bounds as a canonical set of {@code m}'s GTIDs must: in 32 bits iff all fit. */
+  private static GtidSet canonical(GtidSet s, Model m) {
+    boolean fits = m.map.values().stream().allMatch(v -> v.isEmpty() || v.last() <= GtidSet.NARROW_MAX);
+    assertThat(s.narrow != null).as("bounds kept in 32 bits").isEqualTo(fits);
+    assertThat(s.bounds == null).as("no long bounds").isEqualTo(fits);
+    return s;
   }
 
   @Test
@@ -71,7 +79,7 @@ class GtidSetModelTest {
       in.add(text);
       GtidSet s = GtidSet.parse(text);
       assertThat(s.toString()).isEqualTo(m.format(",\n"));
-      assertThat(s).isEqualTo(set(m));
+      assertThat(canonical(s, m)).isEqualTo(set(m));
       assertThat(s.hashCode()).isEqualTo(set(m).hashCode());
     });
   }
@@ -93,6 +101,11 @@ class GtidSetModelTest {
       assertThat(b.isSubsetOf(a)).as("isSubsetOf").isEqualTo(mb.isSubsetOf(ma));
       assertThat(a.intersects(b)).as("intersects").isEqualTo(!ma.intersection(mb).map.isEmpty());
       assertThat(a.count()).as("count").isEqualTo(ma.count());
+      // Results equal the parsed canonical set, arrays included, whichever way the inputs kept bounds.
+      assertThat(canonical(a.union(b), ma.union(mb))).isEqualTo(set(ma.union(mb)));
+      assertThat(canonical(a.subtract(b), ma.subtract(mb))).isEqualTo(set(ma.subtract(mb)));
+      assertThat(canonical(b.subtract(a), mb.subtract(ma))).isEqualTo(set(mb.subtract(ma)));
+      assertThat(canonical(a.intersection(b), ma.intersection(mb))).isEqualTo(set(ma.intersection(mb)));
       assertThat(a.isEmpty()).isEqualTo(ma.map.isEmpty());
       assertThat(a.equals(b)).as("equals").isEqualTo(ma.map.equals(mb.map));
       if (a.equals(b)) {
@@ -165,6 +178,7 @@ class GtidSetModelTest {
       });
       GtidSet first = b.build();
       assertThat(first.toString()).as("increasing").isEqualTo(m.format(",\n"));
+      assertThat(canonical(first, m)).isEqualTo(set(m));
       Model extra = Model.random(r);
       in.add(extra);
       b.addAll(set(extra));
@@ -190,6 +204,7 @@ class GtidSetModelTest {
         prev = m;
       }
       assertThat(GtidSet.unionAll(sets).toString()).isEqualTo(expected.format(",\n"));
+      assertThat(canonical(GtidSet.unionAll(sets), expected)).isEqualTo(set(expected));
     });
   }
 

@@ -161,8 +161,19 @@ final class Model {
   /** GNOs are drawn from [1, SMALL] and from the last SMALL values below MAX_GNO. */
   static final int SMALL = 48;
 
+  /**
+   * A GNO near 1, near the largest GNO, or near the largest bound that sets keep in 32 bits
+   * ({@link GtidSet#NARROW_MAX}), so that sets of either kind and pairs of both kinds are common.
+   */
   static long randomGno(Random r) {
-    return r.nextInt(8) == 0 ? GtidSet.MAX_GNO - r.nextInt(SMALL) : 1 + r.nextInt(SMALL);
+    int where = r.nextInt(8);
+    if (where == 0) {
+      return GtidSet.MAX_GNO - r.nextInt(SMALL);
+    }
+    if (where == 1) {
+      return GtidSet.NARROW_MAX - SMALL / 2 + r.nextInt(SMALL);
+    }
+    return 1 + r.nextInt(SMALL);
   }
 
   static Model random(Random r) {

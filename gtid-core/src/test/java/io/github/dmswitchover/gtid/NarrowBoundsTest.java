@@ -1,0 +1,95 @@
+package io.github.dmswitchover.gtid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sets keep their bounds in 32 bits when every bound is at most {@link GtidSet#NARROW_MAX}
+ * (2<sup>31</sup>&minus;2), else in 64. These cases sit on that line and mix the two kinds in
+ * every operation; the seeded model tests do the same at random.
+ */
+class NarrowBoundsTest {
+  private static final String U = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
+  private static final UUID UUID_U = UUID.fromString(U);
+  private static final long MAX = GtidSet.NARROW_MAX;
+
+  private static GtidSet set(String intervals) {
+    return GtidSet.parse(U + ":" + intervals);
+  }
+
+  private static boolean narrow(GtidSet s) {
+    assertThat(s.narrow == null).as("exactly one bounds array").isNotEqualTo(s.bounds == null);
+    return s.narrow != null;
+  }
+
+  @Test
+  void theLastBoundDecides_atTheLine() {
+    assertThat(narrow(set("1-" + MAX))).isTrue();
+    assertThat(narrow(set("1-" + (MAX + 1)))).isFalse();
+    assertThat(narrow(set(String.valueOf(MAX + 1)))).isFalse();
+    assertThat(narrow(set("5:" + MAX))).isTrue();
+    assertThat(narrow(GtidSet.parse(U + ":1-3,4e11fa47-71ca-11e1-9e33-c80aa9429562:" + (MAX + 1)))).isFalse();
+    assertThat(narrow(GtidSet.empty())).isTrue();
+    GtidSet wide = set("1-" + GtidSet.MAX_GNO);
+    assertThat(wide.count()).isEqualTo(GtidSet.MAX_GNO);
+    assertThat(wide.toString()).isEqualTo(U + ":1-" + GtidSet.MAX_GNO);
+    GtidSet edge = set("1-" + MAX);
+    assertThat(edge.count()).isEqualTo(MAX);
+    assertThat(edge.contains(UUID_U, MAX)).isTrue();
+    assertThat(edge.contains(UUID_U, MAX + 1)).isFalse();
+    assertThat(edge.toString()).isEqualTo(U + ":1-" + MAX);
+  }
+
+  @Test
+  void mixedOperations_giveCanonicalResults() {
+    GtidSet small = set("1-10");
+    GtidSet big = set("5-" + (MAX + 3));
+    assertThat(small.union(big)).isEqualTo(set("1-" + (MAX + 3)));
+    assertThat(narrow(small.union(big))).isFalse();
+    assertThat(small.subtract(big)).isEqualTo(set("1-4"));
+    assertThat(narrow(small.subtract(big))).isTrue();
+    assertThat(small.intersection(big)).isEqualTo(set("5-10"));
+    assertThat(narrow(small.intersection(big))).isTrue();
+    // Wide minus wide can be narrow again, and then equals the parsed set, hash code included.
+    GtidSet back = big.subtract(set((MAX + 1) + "-" + (MAX + 3)));
+    assertThat(narrow(back)).isTrue();
+    assertThat(back).isEqualTo(set("5-" + MAX));
+    assertThat(back.hashCode()).isEqualTo(set("5-" + MAX).hashCode());
+    assertThat(GtidSet.unionAll(List.of(small, big, set("20-30")))).isEqualTo(set("1-" + (MAX + 3)));
+    assertThat(narrow(GtidSet.unionAll(List.of(small, set("20-30"))))).isTrue();
+  }
+
+  @Test
+  void mixedComparisons() {
+    GtidSet small = set("1-10");
+    GtidSet big = set("5-" + (MAX + 3));
+    assertThat(set("5-6").isSubsetOf(big)).isTrue();
+    assertThat(set("5-6:8").isSubsetOf(big)).isTrue();
+    assertThat(small.isSubsetOf(big)).isFalse();
+    assertThat(big.isSubsetOf(small)).isFalse();
+    assertThat(big.isSubsetOf(set("1-" + MAX))).isFalse();
+    assertThat(small.intersects(big)).isTrue();
+    assertThat(big.intersects(small)).isTrue();
+    assertThat(set("1-4").intersects(big)).isFalse();
+    // Nothing removed: the very same instance comes back, whichever way the other keeps bounds.
+    GtidSet far = set(String.valueOf(MAX + 100));
+    assertThat(small.subtract(far)).isSameAs(small);
+    assertThat(far.subtract(small)).isSameAs(far);
+  }
+
+  @Test
+  void builder_crossesTheLine() {
+    GtidSet.Builder b = GtidSet.builder();
+    b.add(UUID_U, MAX - 1).add(UUID_U, MAX);
+    GtidSet before = b.build();
+    assertThat(narrow(before)).isTrue();
+    b.add(UUID_U, MAX + 1);
+    GtidSet after = b.build();
+    assertThat(narrow(after)).isFalse();
+    assertThat(after).isEqualTo(set((MAX - 1) + "-" + (MAX + 1)));
+    assertThat(before).isEqualTo(set((MAX - 1) + "-" + MAX));
+  }
+}
