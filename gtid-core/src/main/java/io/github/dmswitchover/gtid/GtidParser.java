@@ -99,12 +99,22 @@ final class GtidParser {
     this.b = latin1(text);
     this.n = b.length;
     this.spare = spare;
-    // About two bounds per 16 characters of canonical text; grows if needed.
-    int bounds = Math.max(8, n >> 3);
-    // A UUID set takes at least 39 characters ("uuid:1,"), so servers' text (untagged, one block
-    // per UUID) rarely needs more than n / 39 + 1 TSIDs; a guess capped so that text with few
-    // UUIDs and many intervals does not reserve much.
-    int tsids = Math.min(n / 39 + 1, 4096);
+    int bounds;
+    int tsids;
+    if (n < Spare.MIN_TEXT) {
+      // Every interval and every TSID follows a ':' of its own, so the colons bound both; for
+      // servers' text (one interval per UUID) the bound is exact and the arrays become the result's.
+      int colons = Math.max(1, colons(b));
+      bounds = 2 * colons;
+      tsids = colons;
+    } else {
+      // About two bounds per 16 characters of canonical text; grows if needed.
+      bounds = n >> 3;
+      // A UUID set takes at least 39 characters ("uuid:1,"), so servers' text (untagged, one block
+      // per UUID) rarely needs more than n / 39 + 1 TSIDs; a guess capped so that text with few
+      // UUIDs and many intervals does not reserve much.
+      tsids = Math.min(n / 39 + 1, 4096);
+    }
     if (spare != null && spare.bounds.length >= bounds) {
       fastBounds = spare.bounds;
     } else {
@@ -252,6 +262,24 @@ final class GtidParser {
       }
     }
     fastBounds = null;
+  }
+
+  /** Counts the ':' bytes of {@code b}, eight at a time. */
+  private static int colons(byte[] b) {
+    int count = 0;
+    int i = 0;
+    for (; i + 8 <= b.length; i += 8) {
+      long x = (long) LONG_LE.get(b, i) ^ 0x3A3A_3A3A_3A3A_3A3AL;
+      // The high bit of a byte is set exactly when the byte of x is zero (no borrow between bytes).
+      long low = (x & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL;
+      count += Long.bitCount(~(low | x | 0x7F7F_7F7F_7F7F_7F7FL));
+    }
+    for (; i < b.length; i++) {
+      if (b[i] == ':') {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static byte[] latin1(CharSequence text) {
