@@ -456,10 +456,42 @@ final class Algebra {
 
   /** Tells whether an interval of set x in {@code [xi, xe)} meets one of set y in {@code [yi, ye)}. */
   static boolean intersects(GtidSet x, int xi, int xe, GtidSet y, int yi, int ye) {
+    if (x.narrow != null && y.narrow != null) {
+      return intersects(x.narrow, xi, xe, y.narrow, yi, ye);
+    }
+    if (x.bounds != null && y.bounds != null) {
+      return intersects(x.bounds, xi, xe, y.bounds, yi, ye);
+    }
     while (xi < xe && yi < ye) {
       if (x.bound(xi + 1) < y.bound(yi)) {
         xi += 2;
       } else if (y.bound(yi + 1) < x.bound(xi)) {
+        yi += 2;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean intersects(long[] x, int xi, int xe, long[] y, int yi, int ye) {
+    while (xi < xe && yi < ye) {
+      if (x[xi + 1] < y[yi]) {
+        xi += 2;
+      } else if (y[yi + 1] < x[xi]) {
+        yi += 2;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean intersects(int[] x, int xi, int xe, int[] y, int yi, int ye) {
+    while (xi < xe && yi < ye) {
+      if (x[xi + 1] < y[yi]) {
+        xi += 2;
+      } else if (y[yi + 1] < x[xi]) {
         yi += 2;
       } else {
         return true;
