@@ -221,7 +221,7 @@ public final class GtidSet {
     int[] nb = narrow;
     long total = 0;
     if (nb != null) {
-      // At most 2^31 intervals of at most 2^31 GNOs each: no overflow.
+      // Each TSID has fewer than 2^31 GNOs and a set fewer than 2^31 TSIDs: no overflow.
       for (int i = 0; i < nb.length; i += 2) {
         total += (long) nb[i + 1] - nb[i] + 1;
       }
@@ -494,7 +494,7 @@ public final class GtidSet {
     if (msb.length == 1) {
       return this;
     }
-    SetWriter w = new SetWriter(1, offsets[k + 1] - offsets[k]);
+    SetWriter w = new SetWriter(1, offsets[k + 1] - offsets[k], narrow != null);
     w.copyTsid(this, k);
     return w.build();
   }

@@ -109,10 +109,6 @@ final class SetWriter {
     end();
   }
 
-  boolean isNarrow() {
-    return narrow != null;
-  }
-
   /**
    * Returns the bounds array of a wide writer with room for {@code more} longs after
    * {@link #length()}, for merges that write into it directly and then call {@link #length(int)}.
