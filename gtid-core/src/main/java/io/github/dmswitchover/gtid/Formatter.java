@@ -35,8 +35,6 @@ final class Formatter {
     if (n == 0) {
       return "";
     }
-    long[] b = set.bounds;
-    int[] nb = set.narrow;
     long size = 0;
     for (int k = 0; k < n; k++) {
       if (k == 0 || set.msb[k] != set.msb[k - 1] || set.lsb[k] != set.lsb[k - 1]) {
@@ -48,15 +46,15 @@ final class Formatter {
       // Within a TSID the bounds only grow: the digit count is computed for the first bound, then
       // only raised when a bound reaches the next power of ten.
       int from = set.offsets[k];
-      int d = digits(at(b, nb, from));
+      int d = digits(set.bound(from));
       long next = d < POW10.length ? POW10[d] : Long.MAX_VALUE;
       for (int i = from; i < set.offsets[k + 1]; i += 2) {
-        long s = at(b, nb, i);
+        long s = set.bound(i);
         while (s >= next) {
           next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
         }
         size += 1 + d;
-        long e = at(b, nb, i + 1);
+        long e = set.bound(i + 1);
         if (s != e) {
           while (e >= next) {
             next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
@@ -88,17 +86,17 @@ final class Formatter {
         }
       }
       int from = set.offsets[k];
-      int d = digits(at(b, nb, from));
+      int d = digits(set.bound(from));
       long next = d < POW10.length ? POW10[d] : Long.MAX_VALUE;
       for (int i = from; i < set.offsets[k + 1]; i += 2) {
         out[p++] = ':';
-        long s = at(b, nb, i);
+        long s = set.bound(i);
         while (s >= next) {
           next = ++d < POW10.length ? POW10[d] : Long.MAX_VALUE;
         }
         p += d;
         writeDigits(out, p, s);
-        long e = at(b, nb, i + 1);
+        long e = set.bound(i + 1);
         if (s != e) {
           out[p++] = '-';
           while (e >= next) {
@@ -110,11 +108,6 @@ final class Formatter {
       }
     }
     return new String(out, StandardCharsets.ISO_8859_1);
-  }
-
-  /** Bound {@code i} of a set's bounds, from whichever of its two arrays holds them. */
-  private static long at(long[] b, int[] nb, int i) {
-    return nb != null ? nb[i] : b[i];
   }
 
   /**
