@@ -523,10 +523,8 @@ final class Algebra {
         }
       }
     }
-    // The k-way merge reads longs; the writer narrows the result again if it fits.
-    for (int s = 0; s < k; s++) {
-      sets[s] = sets[s].widened();
-    }
+    // The k-way merge reads bounds of either kind and writes longs; the writer narrows the result
+    // again if it fits.
     SetWriter w = new SetWriter(tsidCap, boundsCap);
     int[] tsidPos = new int[k];
     // Heap of set indexes ordered by their current TSID.
@@ -567,12 +565,11 @@ final class Algebra {
           siftDownTsid(heap, 0, size, sets, tsidPos);
         }
       }
-      w.begin(m, l, t);
       if (count == 1) {
         int s = members[0];
-        int tk = tsidPos[s] - 1;
-        w.copy(sets[s].bounds, sets[s].offsets[tk], sets[s].offsets[tk + 1] - sets[s].offsets[tk]);
+        w.copyTsid(sets[s], tsidPos[s] - 1);
       } else {
+        w.begin(m, l, t);
         int hs = 0;
         for (int c = 0; c < count; c++) {
           int s = members[c];
@@ -584,17 +581,17 @@ final class Algebra {
         }
         while (hs > 0) {
           int s = ivHeap[0];
-          long[] b = sets[s].bounds;
+          GtidSet b = sets[s];
           int at = cursor[s];
-          w.merge(b[at], b[at + 1]);
+          w.merge(b.bound(at), b.bound(at + 1));
           cursor[s] = at + 2;
           if (at + 2 >= limit[s]) {
             ivHeap[0] = ivHeap[--hs];
           }
           siftDownInterval(ivHeap, 0, hs, sets, cursor);
         }
+        w.end();
       }
-      w.end();
     }
     return w.build();
   }
@@ -640,10 +637,10 @@ final class Algebra {
 
   private static void siftUpInterval(int[] heap, int i, GtidSet[] sets, int[] cursor) {
     int x = heap[i];
-    long key = sets[x].bounds[cursor[x]];
+    long key = sets[x].bound(cursor[x]);
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (sets[heap[parent]].bounds[cursor[heap[parent]]] <= key) {
+      if (sets[heap[parent]].bound(cursor[heap[parent]]) <= key) {
         break;
       }
       heap[i] = heap[parent];
@@ -657,15 +654,15 @@ final class Algebra {
       return;
     }
     int x = heap[i];
-    long key = sets[x].bounds[cursor[x]];
+    long key = sets[x].bound(cursor[x]);
     while (true) {
       int child = 2 * i + 1;
       if (child >= size) {
         break;
       }
-      long ck = sets[heap[child]].bounds[cursor[heap[child]]];
+      long ck = sets[heap[child]].bound(cursor[heap[child]]);
       if (child + 1 < size) {
-        long rk = sets[heap[child + 1]].bounds[cursor[heap[child + 1]]];
+        long rk = sets[heap[child + 1]].bound(cursor[heap[child + 1]]);
         if (rk < ck) {
           child++;
           ck = rk;
