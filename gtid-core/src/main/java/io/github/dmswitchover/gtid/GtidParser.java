@@ -53,6 +53,7 @@ final class GtidParser {
    * finds none (another thread has it) allocates its own. At most about 450 KB stay reachable.
    * The tags are not kept: storing a reference into an array that has aged out of the young
    * generation costs a memory fence in G1's write barrier, per TSID; a fresh array avoids it.
+   * Only {@code int} bounds are kept; a parse that meets a larger GNO widens into its own array.
    */
   private static final class Spare {
     /** Below this, fresh arrays are cheaper than the two atomic operations. */
@@ -61,7 +62,7 @@ final class GtidParser {
     static final int MAX_BOUNDS = 32 * 1024;
     static final int MAX_TSIDS = 8 * 1024;
 
-    long[] bounds = new long[0];
+    int[] narrow = new int[0];
     long[] msb = new long[0];
     long[] lsb = new long[0];
     int[] offsets = new int[1];
@@ -88,6 +89,12 @@ final class GtidParser {
   private String[] fastTags;
   private int[] fastOffsets;
   private int fastTsids;
+  /**
+   * Fast path: the bounds, in {@code int}s while every GNO read is at most
+   * {@link GtidSet#NARROW_MAX} (then they become the result's narrow bounds without a pass over
+   * them), in {@code long}s from the first larger one on; exactly one is non-null.
+   */
+  private int[] fastNarrow;
   private long[] fastBounds;
   private int fastLength;
   /** Where the last number read ended. */
@@ -116,10 +123,10 @@ final class GtidParser {
       // UUIDs and many intervals does not reserve much.
       tsids = Math.min(n / 39 + 1, 4096);
     }
-    if (spare != null && spare.bounds.length >= bounds) {
-      fastBounds = spare.bounds;
+    if (spare != null && spare.narrow.length >= bounds) {
+      fastNarrow = spare.narrow;
     } else {
-      fastBounds = new long[bounds];
+      fastNarrow = new int[bounds];
     }
     if (spare != null && spare.msb.length >= tsids) {
       fastMsb = spare.msb;
@@ -162,8 +169,8 @@ final class GtidParser {
 
   /** Keeps this parse's work arrays in the spare for the next parse, unless they grew too large. */
   private void giveBack(Spare spare) {
-    if (fastBounds != null && fastBounds.length <= Spare.MAX_BOUNDS) {
-      spare.bounds = fastBounds;
+    if (fastNarrow != null && fastNarrow.length <= Spare.MAX_BOUNDS) {
+      spare.narrow = fastNarrow;
     }
     if (fastMsb.length <= Spare.MAX_TSIDS) {
       spare.msb = fastMsb;
@@ -184,19 +191,28 @@ final class GtidParser {
     fastOffsets[t] = fastLength;
     // Spare arrays are reused by the next parse, so the result never keeps them.
     boolean exact = spare == null && fastMsb.length == t;
-    return GtidSet.of(exact ? fastMsb : Arrays.copyOf(fastMsb, t), exact ? fastLsb : Arrays.copyOf(fastLsb, t),
-        exact ? fastTags : Arrays.copyOf(fastTags, t), exact ? fastOffsets : Arrays.copyOf(fastOffsets, t + 1),
-        fastBounds, fastLength, spare == null);
+    long[] msb = exact ? fastMsb : Arrays.copyOf(fastMsb, t);
+    long[] lsb = exact ? fastLsb : Arrays.copyOf(fastLsb, t);
+    String[] tags = exact ? fastTags : Arrays.copyOf(fastTags, t);
+    int[] offsets = exact ? fastOffsets : Arrays.copyOf(fastOffsets, t + 1);
+    int[] nb = fastNarrow;
+    if (nb == null) {
+      // A GNO above NARROW_MAX was kept: bounds are only ever appended or raised on this path.
+      return GtidSet.of(msb, lsb, tags, offsets, fastBounds, fastLength, spare == null);
+    }
+    boolean keep = spare == null && nb.length == fastLength;
+    return new GtidSet(msb, lsb, tags, offsets, null, keep ? nb : Arrays.copyOf(nb, fastLength));
   }
 
   /** Takes in one non-empty interval of a TSID; the common case is kept small enough to inline. */
   private void emit(long m, long l, String tag, long start, long end) {
     int last = fastTsids - 1;
     int len = fastLength;
-    if (builder == null && last >= 0 && fastTags[last] == tag && fastMsb[last] == m && fastLsb[last] == l
-        && start > fastBounds[len - 1] + 1 && len + 2 <= fastBounds.length) {
-      fastBounds[len] = start;
-      fastBounds[len + 1] = end;
+    int[] nb = fastNarrow;
+    if (nb != null && last >= 0 && fastTags[last] == tag && fastMsb[last] == m && fastLsb[last] == l
+        && end <= GtidSet.NARROW_MAX && start > nb[len - 1] + 1L && len + 2 <= nb.length) {
+      nb[len] = (int) start;
+      nb[len + 1] = (int) end;
       fastLength = len + 2;
       return;
     }
@@ -207,14 +223,21 @@ final class GtidParser {
     if (builder == null) {
       int last = fastTsids - 1;
       if (last >= 0 && fastMsb[last] == m && fastLsb[last] == l && fastTags[last] == tag) {
-        long lastEnd = fastBounds[fastLength - 1];
+        long lastEnd = fastBound(fastLength - 1);
         if (start > lastEnd + 1) {
           fastAppend(start, end);
           return;
         }
-        if (start >= fastBounds[fastLength - 2]) {
+        if (start >= fastBound(fastLength - 2)) {
           if (end > lastEnd) {
-            fastBounds[fastLength - 1] = end;
+            if (end > GtidSet.NARROW_MAX) {
+              widen();
+            }
+            if (fastNarrow != null) {
+              fastNarrow[fastLength - 1] = (int) end;
+            } else {
+              fastBounds[fastLength - 1] = end;
+            }
           }
           return;
         }
@@ -243,12 +266,44 @@ final class GtidParser {
   }
 
   private void fastAppend(long start, long end) {
-    if (fastLength + 2 > fastBounds.length) {
-      fastBounds = Arrays.copyOf(fastBounds, fastBounds.length * 2);
+    if (end > GtidSet.NARROW_MAX) {
+      widen();
     }
-    fastBounds[fastLength] = start;
-    fastBounds[fastLength + 1] = end;
+    int[] nb = fastNarrow;
+    if (nb != null) {
+      if (fastLength + 2 > nb.length) {
+        fastNarrow = nb = Arrays.copyOf(nb, Math.max(2, nb.length * 2));
+      }
+      nb[fastLength] = (int) start;
+      nb[fastLength + 1] = (int) end;
+    } else {
+      if (fastLength + 2 > fastBounds.length) {
+        fastBounds = Arrays.copyOf(fastBounds, Math.max(2, fastBounds.length * 2));
+      }
+      fastBounds[fastLength] = start;
+      fastBounds[fastLength + 1] = end;
+    }
     fastLength += 2;
+  }
+
+  /** Bound {@code i} of the fast path, whichever array holds it. */
+  private long fastBound(int i) {
+    int[] nb = fastNarrow;
+    return nb != null ? nb[i] : fastBounds[i];
+  }
+
+  /** Moves the fast path's bounds into {@code long}s, before the first one above NARROW_MAX. */
+  private void widen() {
+    int[] nb = fastNarrow;
+    if (nb == null) {
+      return;
+    }
+    long[] wide = new long[Math.max(2, nb.length)];
+    for (int i = 0; i < fastLength; i++) {
+      wide[i] = nb[i];
+    }
+    fastBounds = wide;
+    fastNarrow = null;
   }
 
   /** Moves what was read in canonical order into a builder, which takes any order from now on. */
@@ -258,9 +313,10 @@ final class GtidParser {
       int slot = builder.slot(fastMsb[k], fastLsb[k], fastTags[k]);
       int to = k + 1 < fastTsids ? fastOffsets[k + 1] : fastLength;
       for (int i = fastOffsets[k]; i < to; i += 2) {
-        builder.append(slot, fastBounds[i], fastBounds[i + 1]);
+        builder.append(slot, fastBound(i), fastBound(i + 1));
       }
     }
+    fastNarrow = null;
     fastBounds = null;
   }
 

@@ -92,4 +92,58 @@ class NarrowBoundsTest {
     assertThat(after).isEqualTo(set((MAX - 1) + "-" + (MAX + 1)));
     assertThat(before).isEqualTo(set((MAX - 1) + "-" + MAX));
   }
+
+  /**
+   * The parser writes {@code int} bounds until the first GNO above the line and then widens; each
+   * place that can meet that GNO first (a new interval, a raised end, a new TSID, text long enough
+   * for the reused work arrays, out-of-order text after widening) must give the builder's set.
+   */
+  @Test
+  void parser_widensWhereTheFirstLargeGnoArrives() {
+    String v = "4e11fa47-71ca-11e1-9e33-c80aa9429562";
+    UUID uuidV = UUID.fromString(v);
+    assertParsedAs(U + ":1-5:" + (MAX + 1) + "-" + (MAX + 9),
+        b -> b.addInterval(UUID_U, 1, 5).addInterval(UUID_U, MAX + 1, MAX + 9));
+    assertParsedAs(U + ":1-5:3-" + (MAX + 1),
+        b -> b.addInterval(UUID_U, 1, MAX + 1));
+    assertParsedAs(U + ":1-5:3-4:6-" + MAX,
+        b -> b.addInterval(UUID_U, 1, MAX));
+    assertParsedAs(U + ":1-5," + v + ":7-" + (MAX + 2),
+        b -> b.addInterval(UUID_U, 1, 5).addInterval(uuidV, 7, MAX + 2));
+    assertParsedAs(U + ":" + (MAX + 5) + ":1-3:" + MAX,
+        b -> b.addInterval(UUID_U, 1, 3).addInterval(UUID_U, MAX, MAX).addInterval(UUID_U, MAX + 5, MAX + 5));
+    // Long text (about 150 intervals on each side of the line) goes through the reused work arrays;
+    // long narrow text parsed after it must still come out narrow and right.
+    StringBuilder wideText = new StringBuilder(U);
+    StringBuilder narrowText = new StringBuilder(U);
+    GtidSet.Builder wide = GtidSet.builder();
+    GtidSet.Builder narrow = GtidSet.builder();
+    for (long k = 0; k < 300; k++) {
+      long s = MAX - 1_500 + 10 * k;
+      wideText.append(':').append(s).append('-').append(s + 3);
+      wide.addInterval(UUID_U, s, s + 3);
+      narrowText.append(':').append(s - 3_000).append('-').append(s - 2_997);
+      narrow.addInterval(UUID_U, s - 3_000, s - 2_997);
+    }
+    assertThat(wideText.length()).isGreaterThan(1024);
+    assertThat(narrowText.length()).isGreaterThan(1024);
+    for (int round = 0; round < 3; round++) {
+      GtidSet w = GtidSet.parse(wideText);
+      assertThat(narrow(w)).isFalse();
+      assertThat(w).isEqualTo(wide.build());
+      GtidSet n = GtidSet.parse(narrowText.toString());
+      assertThat(narrow(n)).isTrue();
+      assertThat(n).isEqualTo(narrow.build());
+    }
+  }
+
+  private static void assertParsedAs(String text, java.util.function.Consumer<GtidSet.Builder> build) {
+    GtidSet.Builder b = GtidSet.builder();
+    build.accept(b);
+    GtidSet expected = b.build();
+    GtidSet parsed = GtidSet.parse(text);
+    assertThat(parsed).as(text).isEqualTo(expected);
+    assertThat(parsed.hashCode()).as(text).isEqualTo(expected.hashCode());
+    assertThat(narrow(parsed)).as(text).isEqualTo(narrow(expected));
+  }
 }
