@@ -50,7 +50,7 @@ final class GtidParser {
    * {@link #MAX_TEXT} characters: a parse of a few kilobytes then writes into arrays that are
    * already in the cache instead of fresh zeroed ones. The result is always copied out at its
    * exact size. There is one spare for the whole JVM, taken with an atomic swap; a parse that
-   * finds none (another thread has it) allocates its own. At most about 450 KB stay reachable.
+   * finds none (another thread has it) allocates its own. At most about 290 KB stay reachable.
    * The tags are not kept: storing a reference into an array that has aged out of the young
    * generation costs a memory fence in G1's write barrier, per TSID; a fresh array avoids it.
    * Only {@code int} bounds are kept; a parse that meets a larger GNO widens into its own array.
