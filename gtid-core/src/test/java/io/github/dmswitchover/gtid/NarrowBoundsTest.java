@@ -104,6 +104,8 @@ class NarrowBoundsTest {
     UUID uuidV = UUID.fromString(v);
     assertParsedAs(U + ":1-5:" + (MAX + 1) + "-" + (MAX + 9),
         b -> b.addInterval(UUID_U, 1, 5).addInterval(UUID_U, MAX + 1, MAX + 9));
+    assertParsedAs(U + ":1-5:" + (MAX - 2) + ":" + (MAX + 1),
+        b -> b.addInterval(UUID_U, 1, 5).addInterval(UUID_U, MAX - 2, MAX - 2).addInterval(UUID_U, MAX + 1, MAX + 1));
     assertParsedAs(U + ":1-5:3-" + (MAX + 1),
         b -> b.addInterval(UUID_U, 1, MAX + 1));
     assertParsedAs(U + ":1-5:3-4:6-" + MAX,
