@@ -16,6 +16,13 @@ final class Algebra {
       return b;
     }
     boolean narrow = a.narrow != null && b.narrow != null;
+    if (a.words != null || b.words != null) {
+      if (narrow) {
+        return Dense.union(a, b);
+      }
+      a = a.plain();
+      b = b.plain();
+    }
     if (!narrow) {
       a = a.widened();
       b = b.widened();
@@ -105,7 +112,7 @@ final class Algebra {
   }
 
   /** {@link #unionIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
-  private static void unionIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+  static void unionIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
     int[] o = w.reserveNarrow(Math.max(xe - xi, ye - yi));
     int op = w.length();
     int cs;
@@ -185,6 +192,13 @@ final class Algebra {
     }
     GtidSet a = original;
     boolean narrow = a.narrow != null && b.narrow != null;
+    if (a.words != null || b.words != null) {
+      if (narrow) {
+        return Dense.subtract(a, b);
+      }
+      a = a.plain();
+      b = b.plain();
+    }
     if (!narrow) {
       a = a.widened();
       b = b.widened();
@@ -270,7 +284,7 @@ final class Algebra {
   }
 
   /** {@link #subtractIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
-  private static boolean subtractIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+  static boolean subtractIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
     // Each interval of y splits at most one interval of x in two, so the output fits in |x| + |y|;
     // usually it fits in |x|, which is what is reserved first.
     int[] o = w.reserveNarrow(xe - xi);
@@ -332,6 +346,13 @@ final class Algebra {
       return GtidSet.empty();
     }
     boolean narrow = a.narrow != null && b.narrow != null;
+    if (a.words != null || b.words != null) {
+      if (narrow) {
+        return Dense.intersection(a, b);
+      }
+      a = a.plain();
+      b = b.plain();
+    }
     if (!narrow) {
       a = a.widened();
       b = b.widened();
@@ -387,7 +408,7 @@ final class Algebra {
   }
 
   /** {@link #intersectIntervals(long[], int, int, long[], int, int, SetWriter)} over narrow bounds. */
-  private static void intersectIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
+  static void intersectIntervals(int[] x, int xi, int xe, int[] y, int yi, int ye, SetWriter w) {
     int[] o = w.reserveNarrow(Math.min(xe - xi, ye - yi));
     int op = w.length();
     while (xi < xe && yi < ye) {
@@ -503,12 +524,8 @@ final class Algebra {
   /** Unites many sets with one k-way merge of TSIDs and, per TSID, one k-way merge of intervals. */
   static GtidSet unionAll(GtidSet[] sets) {
     int k = sets.length;
-    int tsidCap = 0;
-    int boundsCap = 0;
     int nonEmpty = 0;
     for (GtidSet s : sets) {
-      tsidCap += s.msb.length;
-      boundsCap += s.boundsLength();
       if (!s.isEmpty()) {
         nonEmpty++;
       }
@@ -522,6 +539,14 @@ final class Algebra {
           return s;
         }
       }
+    }
+    // The k-way merge reads intervals only: sets with bitmaps take part through their plain form.
+    int tsidCap = 0;
+    int boundsCap = 0;
+    for (int s = 0; s < k; s++) {
+      sets[s] = sets[s].plain();
+      tsidCap += sets[s].msb.length;
+      boundsCap += sets[s].boundsLength();
     }
     // The k-way merge reads bounds of either kind and writes longs; the writer narrows the result
     // again if it fits.

@@ -31,6 +31,7 @@ final class Formatter {
   private Formatter() {}
 
   static String format(GtidSet set, boolean newline) {
+    set = set.plain();
     int n = set.msb.length;
     if (n == 0) {
       return "";

@@ -69,7 +69,8 @@ public final class GtidDifference {
    * @throws ArithmeticException if the difference has more than {@link Long#MAX_VALUE} GTIDs
    */
   public static GtidDifference of(GtidSet minuend, GtidSet subtrahend) {
-    GtidSet diff = minuend.subtract(subtrahend);
+    GtidSet gtids = minuend.subtract(subtrahend);
+    GtidSet diff = gtids.plain();
     int n = diff.tsidCount();
     List<Entry> entries = new ArrayList<>(n);
     long total = 0;
@@ -82,7 +83,7 @@ public final class GtidDifference {
       total = Math.addExact(total, count);
       entries.add(new Entry(new Tsid(uuid, diff.tags[k]), count, diff.tsidSubset(k)));
     }
-    return new GtidDifference(diff, Collections.unmodifiableList(entries), total);
+    return new GtidDifference(gtids, Collections.unmodifiableList(entries), total);
   }
 
   /**
@@ -145,7 +146,7 @@ public final class GtidDifference {
         sb.append(", ");
       }
       sb.append(e.tsid());
-      GtidSet g = e.gtids();
+      GtidSet g = e.gtids().plain();
       int intervals = g.boundsLength() / 2;
       for (int k = 0; k < Math.min(intervals, SUMMARY_INTERVALS); k++) {
         long s = g.bound(2 * k);

@@ -201,7 +201,7 @@ final class GtidParser {
       return GtidSet.of(msb, lsb, tags, offsets, fastBounds, fastLength, spare == null);
     }
     boolean keep = spare == null && nb.length == fastLength;
-    return new GtidSet(msb, lsb, tags, offsets, null, keep ? nb : Arrays.copyOf(nb, fastLength));
+    return Dense.densify(new GtidSet(msb, lsb, tags, offsets, null, keep ? nb : Arrays.copyOf(nb, fastLength)));
   }
 
   /** Takes in one non-empty interval of a TSID; the common case is kept small enough to inline. */

@@ -79,6 +79,15 @@ public final class GtidSet {
    */
   final long[] bounds;
   final int[] narrow;
+  /**
+   * Per TSID, its bitmap or {@code null}, and the GNO of bit 0 of the bitmap; both {@code null}
+   * for a set without bitmaps, which is what every method but the merges works on (see
+   * {@link Dense} and {@link #plain()}).
+   */
+  final long[][] words;
+  final long[] wordBase;
+  /** The same GTIDs without bitmaps: this set itself, or made when first asked (racy single-check). */
+  private GtidSet plain;
 
   /** Cached hash code; 0 = not computed (racy single-check, as in {@link String}). */
   private int hash;
@@ -107,6 +116,40 @@ public final class GtidSet {
     this.offsets = offsets;
     this.bounds = bounds;
     this.narrow = narrow;
+    this.words = null;
+    this.wordBase = null;
+  }
+
+  /**
+   * Creates a set with bitmaps over the given arrays as they are ({@link Dense}); {@code plain} is
+   * the same GTIDs without bitmaps, or {@code null} to make it when first asked.
+   */
+  GtidSet(long[] msb, long[] lsb, String[] tags, int[] offsets, int[] narrow, long[][] words, long[] wordBase, GtidSet plain) {
+    this.msb = msb;
+    this.lsb = lsb;
+    this.tags = tags;
+    this.offsets = offsets;
+    this.bounds = null;
+    this.narrow = narrow;
+    this.words = words;
+    this.wordBase = wordBase;
+    this.plain = plain;
+  }
+
+  /**
+   * Returns the same GTIDs with every TSID in intervals and no bitmap: this set if it has none.
+   * Every method but the merges reads a set with bitmaps through this.
+   */
+  GtidSet plain() {
+    if (words == null) {
+      return this;
+    }
+    GtidSet p = plain;
+    if (p == null) {
+      p = Dense.expand(this);
+      plain = p;
+    }
+    return p;
   }
 
   /** Whether every bound fits {@link #NARROW_MAX}: the last bound of each TSID is its largest. */
@@ -218,6 +261,9 @@ public final class GtidSet {
    * @throws ArithmeticException if the number exceeds {@link Long#MAX_VALUE}
    */
   public long count() {
+    if (words != null) {
+      return plain().count();
+    }
     int[] nb = narrow;
     long total = 0;
     if (nb != null) {
@@ -242,8 +288,9 @@ public final class GtidSet {
    * @return {@code true} if the GTID is in this set
    */
   public boolean contains(UUID uuid, long gno) {
-    int k = indexOf(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), "");
-    return k >= 0 && containsGno(k, gno);
+    GtidSet p = plain();
+    int k = p.indexOf(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), "");
+    return k >= 0 && p.containsGno(k, gno);
   }
 
   /**
@@ -256,8 +303,9 @@ public final class GtidSet {
    * @throws IllegalArgumentException if the tag is neither {@code ""} nor a valid MySQL tag
    */
   public boolean contains(UUID uuid, String tag, long gno) {
-    int k = indexOf(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), Tags.canonical(tag));
-    return k >= 0 && containsGno(k, gno);
+    GtidSet p = plain();
+    int k = p.indexOf(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), Tags.canonical(tag));
+    return k >= 0 && p.containsGno(k, gno);
   }
 
   private boolean containsGno(int k, long gno) {
@@ -302,6 +350,9 @@ public final class GtidSet {
    *     every set)
    */
   public boolean isSubsetOf(GtidSet other) {
+    if (words != null || other.words != null) {
+      return plain().isSubsetOf(other.plain());
+    }
     long[] m = msb;
     long[] l = lsb;
     String[] t = tags;
@@ -364,6 +415,9 @@ public final class GtidSet {
    * @return {@code true} if the intersection is not empty
    */
   public boolean intersects(GtidSet other) {
+    if (words != null || other.words != null) {
+      return plain().intersects(other.plain());
+    }
     int n = msb.length;
     int on = other.msb.length;
     int i = 0;
@@ -455,6 +509,9 @@ public final class GtidSet {
    * @return an unmodifiable list, empty if this set has no GTID of {@code tsid}
    */
   public List<GtidInterval> intervals(Tsid tsid) {
+    if (words != null) {
+      return plain().intervals(tsid);
+    }
     UUID u = tsid.uuid();
     int k = indexOf(u.getMostSignificantBits(), u.getLeastSignificantBits(), tsid.tag());
     if (k < 0) {
@@ -474,6 +531,10 @@ public final class GtidSet {
    */
   public void forEachInterval(IntervalVisitor visitor) {
     Objects.requireNonNull(visitor, "visitor");
+    if (words != null) {
+      plain().forEachInterval(visitor);
+      return;
+    }
     for (int k = 0; k < msb.length; k++) {
       long m = msb[k];
       long l = lsb[k];
@@ -491,6 +552,9 @@ public final class GtidSet {
 
   /** Returns the set made of TSID k only. */
   GtidSet tsidSubset(int k) {
+    if (words != null) {
+      return plain().tsidSubset(k);
+    }
     if (msb.length == 1) {
       return this;
     }
@@ -501,6 +565,9 @@ public final class GtidSet {
 
   /** Returns the number of GTIDs of TSID k; exact, cannot overflow (at most MAX_GNO). */
   long countOf(int k) {
+    if (words != null) {
+      return plain().countOf(k);
+    }
     long total = 0;
     for (int i = offsets[k]; i < offsets[k + 1]; i += 2) {
       total += bound(i + 1) - bound(i) + 1;
@@ -543,7 +610,12 @@ public final class GtidSet {
     if (!(obj instanceof GtidSet)) {
       return false;
     }
-    GtidSet o = (GtidSet) obj;
+    GtidSet t = plain();
+    GtidSet o = ((GtidSet) obj).plain();
+    return t.equalArrays(o);
+  }
+
+  private boolean equalArrays(GtidSet o) {
     return Arrays.equals(msb, o.msb) && Arrays.equals(lsb, o.lsb) && Arrays.equals(offsets, o.offsets)
         && Arrays.equals(narrow, o.narrow) && Arrays.equals(bounds, o.bounds) && Arrays.equals(tags, o.tags);
   }
@@ -555,6 +627,9 @@ public final class GtidSet {
    */
   @Override
   public int hashCode() {
+    if (words != null) {
+      return plain().hashCode();
+    }
     int h = hash;
     if (h == 0) {
       h = Arrays.hashCode(msb);
@@ -738,6 +813,7 @@ public final class GtidSet {
      * @return this builder
      */
     public Builder addAll(GtidSet set) {
+      set = set.plain();
       for (int k = 0; k < set.msb.length; k++) {
         int s = slot(set.msb[k], set.lsb[k], set.tags[k]);
         for (int i = set.offsets[k]; i < set.offsets[k + 1]; i += 2) {

@@ -17,6 +17,9 @@ final class SetWriter {
    */
   private long[] bounds;
   private int[] narrow;
+  /** Per TSID, its bitmap or null ({@link Dense}); null until a narrow writer writes the first bitmap. */
+  private long[][] words;
+  private long[] wordBase;
   private int tsids;
   private int length;
 
@@ -46,6 +49,10 @@ final class SetWriter {
       lsb = Arrays.copyOf(lsb, cap);
       tags = Arrays.copyOf(tags, cap);
       offsets = Arrays.copyOf(offsets, cap + 1);
+      if (words != null) {
+        words = Arrays.copyOf(words, cap);
+        wordBase = Arrays.copyOf(wordBase, cap);
+      }
     }
     msb[tsids] = m;
     lsb[tsids] = l;
@@ -58,6 +65,43 @@ final class SetWriter {
     if (length > offsets[tsids]) {
       tsids++;
     }
+  }
+
+  /**
+   * Ends the current TSID like {@link #end()}, but gives it a bitmap instead of its intervals if
+   * it qualifies ({@link Dense#qualifies}); narrow writers only.
+   */
+  void endOrCompress() {
+    int from = offsets[tsids];
+    int count = length - from;
+    if (count >= 2 * Dense.MIN_INTERVALS) {
+      int first = narrow[from];
+      int last = narrow[length - 1];
+      long n = Dense.wordSpan(first, last);
+      if (Dense.qualifies(count / 2, n)) {
+        long base = first & ~63L;
+        long[] bits = Dense.toBitmap(narrow, from, length, base, (int) n);
+        length = from;
+        bitmap(msb[tsids], lsb[tsids], tags[tsids], base, bits);
+        return;
+      }
+    }
+    end();
+  }
+
+  /**
+   * Writes a TSID that sorts after every TSID written so far as a bitmap, which must not be empty
+   * and becomes the set's (bitmaps are never changed); narrow writers only.
+   */
+  void bitmap(long m, long l, String tag, long base, long[] bits) {
+    begin(m, l, tag);
+    if (words == null) {
+      words = new long[msb.length][];
+      wordBase = new long[msb.length];
+    }
+    words[tsids] = bits;
+    wordBase[tsids] = base;
+    tsids++;
   }
 
   /** Appends an interval that starts after the current TSID's last interval ends + 1; wide writers only. */
@@ -142,8 +186,33 @@ final class SetWriter {
     }
   }
 
-  /** Returns the set written so far, with arrays trimmed to their exact sizes. */
+  /**
+   * Returns the set written so far, with arrays trimmed to their exact sizes, and with a bitmap
+   * for every TSID that qualifies ({@link Dense}).
+   */
   GtidSet build() {
+    if (words != null) {
+      if (tsids == 0) {
+        return GtidSet.empty();
+      }
+      offsets[tsids] = length;
+      // TSIDs written as intervals did not qualify: they come from sets that keep bitmaps, or
+      // went through endOrCompress.
+      return new GtidSet(trim(msb), trim(lsb), tags.length == tsids ? tags : Arrays.copyOf(tags, tsids),
+          offsets.length == tsids + 1 ? offsets : Arrays.copyOf(offsets, tsids + 1),
+          narrow.length == length ? narrow : Arrays.copyOf(narrow, length),
+          words.length == tsids ? words : Arrays.copyOf(words, tsids), trim(wordBase), null);
+    }
+    GtidSet set = buildPlain();
+    return set.narrow != null ? Dense.densify(set) : set;
+  }
+
+  private long[] trim(long[] a) {
+    return a.length == tsids ? a : Arrays.copyOf(a, tsids);
+  }
+
+  /** Returns the set written so far, without bitmaps, by a writer that wrote none. */
+  GtidSet buildPlain() {
     if (tsids == 0) {
       return GtidSet.empty();
     }
