@@ -79,7 +79,7 @@ public final class MemoryFootprint {
       case "guava" -> "TreeRangeSet<Long> per UUID";
       case "zendesk-binlog", "debezium-binlog" -> "GtidSet: ArrayList of Interval objects per UUID";
       case "debezium" -> "MySqlGtidSet: LinkedList of Interval objects per UUID";
-      default -> "flat int[] of bounds (every GNO below 2^31)";
+      default -> "flat int[] of bounds (GNOs below 2^31); a dense TSID also a bitmap";
     };
   }
 }
