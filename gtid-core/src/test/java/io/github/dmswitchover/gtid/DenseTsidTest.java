@@ -269,26 +269,9 @@ class DenseTsidTest {
     }
   }
 
-  interface Case {
-    void run(Random r, List<Object> inputs);
-  }
-
-  private static void cases(String name, Case c) {
-    Random r = Seeds.random(name);
-    for (int i = 0; i < CASES; i++) {
-      List<Object> inputs = new ArrayList<>();
-      try {
-        c.run(r, inputs);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(name + " failed at case " + i + " with -Dgtid.seed=" + Seeds.seed()
-            + "; inputs: " + inputs + "\n" + e.getMessage(), e);
-      }
-    }
-  }
-
   @Test
   void parseAndBuild_keepBitmapsWhereTheyQualify_andMatchTheReference() {
-    cases("dense-parse", (r, inputs) -> {
+    Seeds.cases("dense-parse", CASES, (r, inputs) -> {
       Ref a = random(r, keys(r));
       inputs.add(a);
       GtidSet parsed = a.toSet(true);
@@ -303,7 +286,7 @@ class DenseTsidTest {
 
   @Test
   void merges_matchTheReference_onParsedSetsAndOnEarlierResults() {
-    cases("dense-merges", (r, inputs) -> {
+    Seeds.cases("dense-merges", CASES, (r, inputs) -> {
       Map<Key, Integer> keys = keys(r);
       Ref ra = random(r, keys);
       Ref rb = r.nextInt(3) == 0 ? random(r, keys) : related(r, ra, keys);

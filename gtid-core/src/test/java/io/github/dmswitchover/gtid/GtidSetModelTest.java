@@ -18,30 +18,9 @@ import org.junit.jupiter.api.Test;
 class GtidSetModelTest {
   private static final int CASES = Seeds.iterations(1500);
 
-  interface Case {
-    void run(Random r, List<Object> inputs);
-  }
-
   /** Runs {@code CASES} cases; on failure reports seed, case number and inputs. */
-  private static void check(String name, Case c) {
-    Random r = Seeds.random(name);
-    for (int i = 0; i < CASES; i++) {
-      List<Object> inputs = new ArrayList<>();
-      try {
-        c.run(r, inputs);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(name + " failed at case " + i + " with -Dgtid.seed=" + Seeds.seed()
-            + "; inputs:\n" + describe(inputs) + "\n" + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static String describe(List<Object> inputs) {
-    StringBuilder sb = new StringBuilder();
-    for (Object o : inputs) {
-      sb.append("  <").append(String.valueOf(o).replace("\n", "\\n")).append(">\n");
-    }
-    return sb.toString();
+  private static void check(String name, Seeds.Case c) {
+    Seeds.cases(name, CASES, c);
   }
 
   private static GtidSet set(Model m) {

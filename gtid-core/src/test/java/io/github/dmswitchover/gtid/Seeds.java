@@ -1,5 +1,7 @@
 package io.github.dmswitchover.gtid;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -22,5 +24,32 @@ final class Seeds {
 
   static int iterations(int byDefault) {
     return Integer.getInteger("gtid.iterations", byDefault);
+  }
+
+  /** One random case: draws its inputs from {@code r} and records them in {@code inputs} for the report. */
+  interface Case {
+    void run(Random r, List<Object> inputs);
+  }
+
+  /** Runs {@code count} cases of a test; on failure reports the seed, the case number and its inputs. */
+  static void cases(String test, int count, Case c) {
+    Random r = random(test);
+    for (int i = 0; i < count; i++) {
+      List<Object> inputs = new ArrayList<>();
+      try {
+        c.run(r, inputs);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(test + " failed at case " + i + " with -Dgtid.seed=" + seed()
+            + "; inputs:\n" + describe(inputs) + "\n" + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static String describe(List<Object> inputs) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : inputs) {
+      sb.append("  <").append(String.valueOf(o).replace("\n", "\\n")).append(">\n");
+    }
+    return sb.toString();
   }
 }
