@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Text that is already in canonical order (what servers print) is written straight into the
  * flat arrays of the result. At the first TSID or interval out of that order, everything read so
  * far moves into a {@link GtidSet.Builder}, which sorts and merges once at the end. One instance
- * per parse; not thread-safe.
+ * per parse; not thread-safe. Short text is first offered to {@link ServerText}, which reads the
+ * exact form servers print faster and leaves everything else to this parser.
  */
 final class GtidParser {
   /** Hex digit values for ASCII, -1 for anything else. */
@@ -102,9 +103,10 @@ final class GtidParser {
   private long uuidMsb;
   private long uuidLsb;
 
-  private GtidParser(CharSequence text, Spare spare) {
+  /** {@code colons} is the number of ':' in short text (below {@link Spare#MIN_TEXT}), else unused. */
+  private GtidParser(CharSequence text, byte[] b, int colons, Spare spare) {
     this.text = text;
-    this.b = latin1(text);
+    this.b = b;
     this.n = b.length;
     this.spare = spare;
     int bounds;
@@ -112,7 +114,7 @@ final class GtidParser {
     if (n < Spare.MIN_TEXT) {
       // Every interval and every TSID follows a ':' of its own, so the colons bound both; for
       // servers' text (one interval per UUID) the bound is exact and the arrays become the result's.
-      int colons = Math.max(1, colons(text, b));
+      colons = Math.max(1, colons);
       bounds = 2 * colons;
       tsids = colons;
     } else {
@@ -142,16 +144,34 @@ final class GtidParser {
   }
 
   static GtidSet parse(CharSequence text) {
+    return parse(text, true);
+  }
+
+  /** The general parser alone, without {@link ServerText}: for tests that compare the two. */
+  static GtidSet parseGeneral(CharSequence text) {
+    return parse(text, false);
+  }
+
+  private static GtidSet parse(CharSequence text, boolean quick) {
     Objects.requireNonNull(text, "text");
-    Spare spare = null;
     int length = text.length();
+    byte[] b = latin1(text);
+    int colons = 0;
+    if (length < Spare.MIN_TEXT) {
+      colons = colons(text, b);
+      GtidSet set = quick ? ServerText.parse(b, length, colons) : null;
+      if (set != null) {
+        return set;
+      }
+    }
+    Spare spare = null;
     if (length >= Spare.MIN_TEXT && length <= Spare.MAX_TEXT) {
       spare = SPARE.getAndSet(null);
       if (spare == null) {
         spare = new Spare();
       }
     }
-    GtidParser p = new GtidParser(text, spare);
+    GtidParser p = new GtidParser(text, b, colons, spare);
     try {
       p.gtidSet();
       return p.result();
@@ -479,18 +499,42 @@ final class GtidParser {
    * four words; the careful loop only to locate an error.
    */
   private void uuid(int i) {
-    if (i + 36 <= n && b[i + 8] == '-' && b[i + 13] == '-' && b[i + 18] == '-' && b[i + 23] == '-') {
-      long w0 = (long) LONG_LE.get(b, i);
-      long w1 = ((int) INT_LE.get(b, i + 9) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 14) << 32;
-      long w2 = ((int) INT_LE.get(b, i + 19) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 24) << 32;
-      long w3 = (long) LONG_LE.get(b, i + 28);
-      if ((notHex(w0) | notHex(w1) | notHex(w2) | notHex(w3)) == 0) {
-        uuidMsb = hex8(w0) << 32 | hex8(w1);
-        uuidLsb = hex8(w2) << 32 | hex8(w3);
-        return;
-      }
+    if (i + 36 <= n && notUuid(b, i) == 0) {
+      uuidMsb = uuidMsb(b, i);
+      uuidLsb = uuidLsb(b, i);
+      return;
     }
     uuidCarefully(i);
+  }
+
+  /**
+   * Returns 0 if {@code b[i..i+36)} is a dashed UUID (8-4-4-4-12 hex digits), else non-zero; the
+   * 36 bytes must exist. The hex digits are checked as four words of eight.
+   */
+  static long notUuid(byte[] b, int i) {
+    long dashes = (b[i + 8] ^ '-') | (b[i + 13] ^ '-') | (b[i + 18] ^ '-') | (b[i + 23] ^ '-');
+    return dashes | notHex((long) LONG_LE.get(b, i)) | notHex(uuidWord1(b, i)) | notHex(uuidWord2(b, i))
+        | notHex((long) LONG_LE.get(b, i + 28));
+  }
+
+  /** The high 64 bits of the UUID at {@code i}, already checked by {@link #notUuid}. */
+  static long uuidMsb(byte[] b, int i) {
+    return hex8((long) LONG_LE.get(b, i)) << 32 | hex8(uuidWord1(b, i));
+  }
+
+  /** The low 64 bits of the UUID at {@code i}, already checked by {@link #notUuid}. */
+  static long uuidLsb(byte[] b, int i) {
+    return hex8(uuidWord2(b, i)) << 32 | hex8((long) LONG_LE.get(b, i + 28));
+  }
+
+  /** The UUID's hex digits 9 to 16, around its first two dashes, as one word. */
+  private static long uuidWord1(byte[] b, int i) {
+    return ((int) INT_LE.get(b, i + 9) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 14) << 32;
+  }
+
+  /** The UUID's hex digits 17 to 24, around its last two dashes, as one word. */
+  private static long uuidWord2(byte[] b, int i) {
+    return ((int) INT_LE.get(b, i + 19) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 24) << 32;
   }
 
   /**
@@ -604,7 +648,7 @@ final class GtidParser {
   }
 
   /** Converts eight digit values (0-9, one per byte, the first in the lowest byte) to a number. */
-  private static long eightDigits(long x) {
+  static long eightDigits(long x) {
     x = x * 10 + (x >>> 8);
     return (((x & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)))
         + (((x >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32)))) >>> 32;
