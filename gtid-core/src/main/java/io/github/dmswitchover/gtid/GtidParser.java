@@ -173,7 +173,7 @@ final class GtidParser {
     }
     GtidParser p = new GtidParser(text, b, colons, spare);
     try {
-      p.gtidSet();
+      p.gtidSet(quick && length >= Spare.MIN_TEXT ? p.serverText() : 0);
       return p.result();
     } finally {
       if (spare != null) {
@@ -390,8 +390,26 @@ final class GtidParser {
     return i;
   }
 
-  private void gtidSet() {
-    int i = 0;
+  /**
+   * Reads long text through {@link ServerText} into the fast-path arrays, as far as it has the form
+   * servers print; returns where the general loop goes on.
+   */
+  private int serverText() {
+    ServerText t = new ServerText(fastMsb, fastLsb, fastTags, fastOffsets, fastNarrow);
+    int from = t.read(b, n);
+    fastMsb = t.msb;
+    fastLsb = t.lsb;
+    fastTags = t.tags;
+    fastOffsets = t.offsets;
+    fastNarrow = t.bounds;
+    fastTsids = t.tsids;
+    fastLength = t.length;
+    return from;
+  }
+
+  /** Reads the text from {@code from}, where a UUID block or a separator may start. */
+  private void gtidSet(int from) {
+    int i = from;
     while (true) {
       i = skipSpace(i);
       if (i == n) {
@@ -496,45 +514,47 @@ final class GtidParser {
   /**
    * Reads a 36-character dashed UUID at {@code i} into {@link #uuidMsb} and {@link #uuidLsb}: the
    * common case eight characters at a time without a branch per character, checked once for all
-   * four words; the careful loop only to locate an error.
+   * four words; the careful loop only to locate an error. {@link ServerText} reads UUIDs with the
+   * same pieces; one shared method returning each half measured 5% slower on text with many UUIDs.
    */
   private void uuid(int i) {
-    if (i + 36 <= n && notUuid(b, i) == 0) {
-      uuidMsb = uuidMsb(b, i);
-      uuidLsb = uuidLsb(b, i);
-      return;
+    if (i + 36 <= n && hasUuidDashes(b, i)) {
+      long w0 = (long) LONG_LE.get(b, i);
+      long w1 = uuidWord1(b, i);
+      long w2 = uuidWord2(b, i);
+      long w3 = (long) LONG_LE.get(b, i + 28);
+      if (allHex(w0, w1, w2, w3)) {
+        uuidMsb = hex16(w0, w1);
+        uuidLsb = hex16(w2, w3);
+        return;
+      }
     }
     uuidCarefully(i);
   }
 
-  /**
-   * Returns 0 if {@code b[i..i+36)} is a dashed UUID (8-4-4-4-12 hex digits), else non-zero; the
-   * 36 bytes must exist. The hex digits are checked as four words of eight.
-   */
-  static long notUuid(byte[] b, int i) {
-    long dashes = (b[i + 8] ^ '-') | (b[i + 13] ^ '-') | (b[i + 18] ^ '-') | (b[i + 23] ^ '-');
-    return dashes | notHex((long) LONG_LE.get(b, i)) | notHex(uuidWord1(b, i)) | notHex(uuidWord2(b, i))
-        | notHex((long) LONG_LE.get(b, i + 28));
+  /** Whether the four dashes of a UUID at {@code i} are in place; the 36 bytes must exist. */
+  static boolean hasUuidDashes(byte[] b, int i) {
+    return b[i + 8] == '-' && b[i + 13] == '-' && b[i + 18] == '-' && b[i + 23] == '-';
   }
 
-  /** The high 64 bits of the UUID at {@code i}, already checked by {@link #notUuid}. */
-  static long uuidMsb(byte[] b, int i) {
-    return hex8((long) LONG_LE.get(b, i)) << 32 | hex8(uuidWord1(b, i));
-  }
-
-  /** The low 64 bits of the UUID at {@code i}, already checked by {@link #notUuid}. */
-  static long uuidLsb(byte[] b, int i) {
-    return hex8(uuidWord2(b, i)) << 32 | hex8((long) LONG_LE.get(b, i + 28));
-  }
-
-  /** The UUID's hex digits 9 to 16, around its first two dashes, as one word. */
-  private static long uuidWord1(byte[] b, int i) {
+  /** The UUID's hex digits 9 to 16, around its first two dashes, as one word (digits 1 to 8 are a plain load). */
+  static long uuidWord1(byte[] b, int i) {
     return ((int) INT_LE.get(b, i + 9) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 14) << 32;
   }
 
-  /** The UUID's hex digits 17 to 24, around its last two dashes, as one word. */
-  private static long uuidWord2(byte[] b, int i) {
+  /** The UUID's hex digits 17 to 24, around its last two dashes, as one word (25 to 32 are a plain load). */
+  static long uuidWord2(byte[] b, int i) {
     return ((int) INT_LE.get(b, i + 19) & 0xFFFF_FFFFL) | (long) (int) INT_LE.get(b, i + 24) << 32;
+  }
+
+  /** Whether all 32 bytes of the four words are hex digits. */
+  static boolean allHex(long w0, long w1, long w2, long w3) {
+    return (notHex(w0) | notHex(w1) | notHex(w2) | notHex(w3)) == 0;
+  }
+
+  /** The 64-bit value of two words of eight hex digits, already checked, {@code high} first. */
+  static long hex16(long high, long low) {
+    return hex8(high) << 32 | hex8(low);
   }
 
   /**
