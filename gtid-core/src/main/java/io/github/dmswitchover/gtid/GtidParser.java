@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Text that is already in canonical order (what servers print) is written straight into the
  * flat arrays of the result. At the first TSID or interval out of that order, everything read so
  * far moves into a {@link GtidSet.Builder}, which sorts and merges once at the end. One instance
- * per parse; not thread-safe. Short text is first offered to {@link ServerText}, which reads the
- * exact form servers print faster and leaves everything else to this parser.
+ * per parse; not thread-safe. {@link ServerText} first reads the text as far as it has the exact
+ * form servers print, faster; this parser reads the rest: short text from the start, long text
+ * from the first block not in that form.
  */
 final class GtidParser {
   /** Hex digit values for ASCII, -1 for anything else. */
