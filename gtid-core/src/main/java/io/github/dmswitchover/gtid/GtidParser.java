@@ -35,7 +35,7 @@ final class GtidParser {
     }
   }
 
-  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ZEROS = 0x3030_3030_3030_3030L;
   private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
@@ -639,14 +639,14 @@ final class GtidParser {
     long v = 0;
     while (i + 8 <= n) {
       long w = (long) LONG_LE.get(b, i);
-      int k = Long.numberOfTrailingZeros(((w + ABOVE_NINE) | (w - ZEROS)) & HIGH_BITS) >>> 3;
+      int k = leadingDigits(w);
       if (k == 0) {
         break;
       }
       if (i - from + k > 18) {
         return numberCarefully(from);
       }
-      v = v * POW10[k] + eightDigits((w - ZEROS) << ((8 - k) << 3));
+      v = v * POW10[k] + digitsValue(w, k);
       i += k;
       if (k < 8) {
         pos = i;
@@ -668,8 +668,18 @@ final class GtidParser {
     return v;
   }
 
+  /** How many bytes of {@code w}, from the lowest, are ASCII digits before the first that is not (0 to 8). */
+  static int leadingDigits(long w) {
+    return Long.numberOfTrailingZeros(((w + ABOVE_NINE) | (w - ZEROS)) & HIGH_BITS) >>> 3;
+  }
+
+  /** The value of the first {@code d} (1 to 8) bytes of {@code w}, all ASCII digits, the first the most significant. */
+  static long digitsValue(long w, int d) {
+    return eightDigits((w - ZEROS) << ((8 - d) << 3));
+  }
+
   /** Converts eight digit values (0-9, one per byte, the first in the lowest byte) to a number. */
-  static long eightDigits(long x) {
+  private static long eightDigits(long x) {
     x = x * 10 + (x >>> 8);
     return (((x & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)))
         + (((x >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32)))) >>> 32;

@@ -1,8 +1,6 @@
 package io.github.dmswitchover.gtid;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -21,10 +19,7 @@ import java.util.Arrays;
  * offsets, and {@code int} bounds. One instance per parse.
  */
 final class ServerText {
-  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ZEROS = 0x3030_3030_3030_3030L;
-  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-  private static final long ABOVE_NINE = 0x4646_4646_4646_4646L;
+  private static final VarHandle LONG_LE = GtidParser.LONG_LE;
   /** The shortest block: a UUID, {@code ':'} and one digit. */
   private static final int MIN_BLOCK = 38;
 
@@ -128,10 +123,10 @@ final class ServerText {
             return stop(block, blockTsids, blockLength);
           }
           long w = word(b, n, i);
-          int d = Long.numberOfTrailingZeros(((w + ABOVE_NINE) | (w - ZEROS)) & HIGH_BITS) >>> 3;
+          int d = GtidParser.leadingDigits(w);
           long v;
           if (d > 0 && d < 8 && (w & 0xFF) != '0') {
-            v = GtidParser.eightDigits((w - ZEROS) << ((8 - d) << 3));
+            v = GtidParser.digitsValue(w, d);
             i += d;
             next = i < n ? (int) (w >>> (d << 3)) & 0xFF : -1;
           } else {
@@ -202,7 +197,7 @@ final class ServerText {
     if (d < 8 || (w & 0xFF) == '0') {
       return -1;
     }
-    long v = GtidParser.eightDigits(w - ZEROS);
+    long v = GtidParser.digitsValue(w, 8);
     // At most three more digits: 11 digits are already above NARROW_MAX.
     for (int k = i + 8; k < n && d < 11; k++) {
       int digit = b[k] - '0';
